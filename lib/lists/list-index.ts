@@ -1,0 +1,45 @@
+/**
+ * The in-memory index the background keeps: one DomainSet per stored list, rebuilt from the
+ * database when the service worker wakes. Answers which lists hold a host, without I/O.
+ */
+import type { Host } from '../domain';
+import { DomainSet } from './domain-set';
+import type { StoredList } from './db';
+import { listRank } from './schema';
+import type { LoadedList } from './store';
+
+export interface ListHit {
+  readonly list: StoredList;
+  /** The entry that matched: the host itself or the parent domain that is listed. */
+  readonly domain: string;
+  readonly entryIndex: number;
+  readonly rank: 1 | 2 | 3;
+}
+
+interface IndexedList {
+  readonly list: StoredList;
+  readonly set: DomainSet;
+  readonly rank: 1 | 2 | 3;
+}
+
+export class ListIndex {
+  private readonly lists: readonly IndexedList[];
+
+  constructor(loaded: readonly LoadedList[]) {
+    this.lists = loaded.map(({ stored, domains }) => ({ list: stored, set: new DomainSet(domains), rank: listRank(stored.meta) }));
+  }
+
+  get entryCount(): number {
+    return this.lists.reduce((sum, l) => sum + l.set.size, 0);
+  }
+
+  /** Every list that holds the host or a parent of it, highest rank first. */
+  hits(host: Host): ListHit[] {
+    const hits: ListHit[] = [];
+    for (const { list, set, rank } of this.lists) {
+      const index = host.kind === 'name' ? set.match(host.name) : set.indexOf(host.name);
+      if (index !== -1) hits.push({ list, domain: set.domainAt(index), entryIndex: index, rank });
+    }
+    return hits.sort((a, b) => b.rank - a.rank);
+  }
+}

@@ -1,0 +1,25 @@
+/** Turns a verdict into what pages show: the lists that matched, with their entries' details. */
+import type { MatchDetails, VerdictReport } from '../messaging';
+import { readEntry, type PharmacheckDb } from '../lists';
+import type { Verdict } from '../verdict';
+
+export async function describeVerdict(db: PharmacheckDb, url: string, verdict: Verdict | null): Promise<VerdictReport> {
+  if (!verdict) return { verdict: null, url, host: null, matches: [] };
+  const matches: MatchDetails[] = [];
+  for (const hit of verdict.hits) {
+    const entry = await readEntry(db, hit.list.id, hit.list.generation, hit.entryIndex);
+    matches.push({
+      listId: hit.list.id,
+      listName: hit.list.meta.name,
+      publisher: hit.list.meta.publisher,
+      kind: hit.list.meta.kind,
+      version: hit.list.meta.version,
+      domain: hit.domain,
+      category: entry?.category ?? null,
+      added: entry?.added ?? null,
+      evidence: entry?.evidence ?? null,
+      note: entry?.note ?? null,
+    });
+  }
+  return { verdict: verdict.kind, url, host: verdict.host.name, matches };
+}

@@ -1,0 +1,48 @@
+import { formatDate, t } from '../i18n';
+import type { MatchDetails } from '../messaging';
+import { categoryLabel, publisherTypeLabel } from './labels';
+
+/** Every list that matched, with who listed the site, when and why. */
+export function MatchList({ matches }: { matches: readonly MatchDetails[] }) {
+  return (
+    <ul class="matches">
+      {matches.map((m) => (
+        <li key={m.listId} class={`match match-${m.kind}`}>
+          <p class="match-title">
+            {m.kind === 'allow' ? t('warningListedByAllow', m.domain, m.listName) : t('warningListedBy', m.domain, m.listName)}
+          </p>
+          <dl>
+            <dt>{t('publisherLabel')}</dt>
+            <dd>{m.publisher.name}</dd>
+            <dt>{t('listTypeLabel')}</dt>
+            <dd>{publisherTypeLabel(m.publisher.type)}</dd>
+            {m.category && (
+              <>
+                <dt>{t('categoryLabel')}</dt>
+                <dd>{categoryLabel(m.category)}</dd>
+              </>
+            )}
+            {m.added && (
+              <>
+                <dt>{t('addedLabel')}</dt>
+                <dd>{formatDate(m.added)}</dd>
+              </>
+            )}
+            {m.evidence && (
+              <>
+                <dt>{t('evidenceLabel')}</dt>
+                <dd>{m.evidence.source}</dd>
+              </>
+            )}
+            {m.evidence?.reference && (
+              <>
+                <dt>{t('referenceLabel')}</dt>
+                <dd class="wrap">{m.evidence.reference}</dd>
+              </>
+            )}
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
+}

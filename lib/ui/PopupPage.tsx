@@ -1,0 +1,61 @@
+/** The toolbar popup: the verdict for the current tab's site, which lists say so, and details. */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { warningPageFor } from '../blocking/warning-url';
+import { t } from '../i18n';
+import { sendToBackground, type VerdictReport } from '../messaging';
+import { verdictLabel } from './labels';
+
+async function currentTabId(search: string): Promise<number | undefined> {
+  // Tests (and the "describe a tab" link) open the popup in a tab with ?tab=ID.
+  const asked = Number(new URLSearchParams(search).get('tab'));
+  if (Number.isInteger(asked) && asked > 0) return asked;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+export function PopupPage({ search }: { search: string }) {
+  const [report, setReport] = useState<VerdictReport | null | 'loading'>('loading');
+
+  useEffect(() => {
+    currentTabId(search)
+      .then((tabId) => (tabId === undefined ? null : sendToBackground('ui-bg-tab-verdict', { tabId })))
+      .then(setReport, () => setReport(null));
+  }, [search]);
+
+  if (report === 'loading') return <main class="popup"><p role="status">{t('loading')}</p></main>;
+  return (
+    <main class="popup">
+      <h1>{t('popupHeading')}</h1>
+      {report?.verdict == null || report.host === null ? (
+        <p data-verdict="none">{t('popupNoWebPage')}</p>
+      ) : (
+        <Verdict report={report} host={report.host} />
+      )}
+    </main>
+  );
+}
+
+function Verdict({ report, host }: { report: VerdictReport; host: string }) {
+  const kind = report.verdict ?? 'unknown';
+  const text =
+    kind === 'listed' ? t('popupListed', host) : kind === 'verified' ? t('popupVerified', host) : t('popupUnknown', host);
+  return (
+    <section class={`verdict verdict-${kind}`} data-verdict={kind} aria-live="polite">
+      <p class="verdict-tag">{verdictLabel(kind)}</p>
+      <p class="verdict-text">{text}</p>
+      {report.matches.length > 0 ? (
+        <>
+          <p>{t('popupListedBy', report.matches.map((m) => m.listName).join(', '))}</p>
+          <p>
+            <a href={warningPageFor(browser.runtime.getURL('/warning.html'), report.url)} target="_blank" rel="noopener">
+              {t('popupDetailsLink')}
+            </a>
+          </p>
+        </>
+      ) : (
+        <p>{t('popupUnknownHint')}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * The full-page warning a listed site is redirected to. The safe action has the focus; "Proceed
+ * anyway" asks the background to let this one host through for the session, then goes to the
+ * exact original URL, and only ever to an http(s) one.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { originalUrlFromWarning } from '../blocking/warning-url';
+import { t } from '../i18n';
+import { sendToBackground, type VerdictReport } from '../messaging';
+import { isWebUrl } from './labels';
+import { MatchList } from './MatchList';
+
+type State = { step: 'loading' } | { step: 'invalid' } | { step: 'ready'; url: string; report: VerdictReport };
+
+function backToSafety(): void {
+  if (history.length > 1) history.back();
+  else location.replace('about:blank');
+}
+
+export function WarningPage({ href }: { href: string }) {
+  const [state, setState] = useState<State>({ step: 'loading' });
+  const [refused, setRefused] = useState(false);
+  const safeButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const url = originalUrlFromWarning(href);
+    if (url === null || !isWebUrl(url)) {
+      setState({ step: 'invalid' });
+      return;
+    }
+    sendToBackground('ui-bg-verdict', { url }).then(
+      (report) => setState(report.verdict === null ? { step: 'invalid' } : { step: 'ready', url, report }),
+      () => setState({ step: 'invalid' }),
+    );
+  }, [href]);
+
+  useEffect(() => {
+    if (state.step === 'ready') safeButton.current?.focus();
+  }, [state.step]);
+
+  const proceed = async (url: string) => {
+    const result = await sendToBackground('ui-bg-proceed', { url });
+    if (result.ok && result.url === url && isWebUrl(url)) location.replace(url);
+    else setRefused(true);
+  };
+
+  if (state.step === 'loading') return <main class="page"><p role="status">{t('loading')}</p></main>;
+  if (state.step === 'invalid') {
+    return (
+      <main class="page">
+        <h1>{t('invalidUrlHeading')}</h1>
+        <p>{t('invalidUrlText')}</p>
+      </main>
+    );
+  }
+
+  const { url, report } = state;
+  if (report.verdict !== 'listed') {
+    return (
+      <main class="page">
+        <h1>{t('notListedHeading')}</h1>
+        <p>{t('notListedText')}</p>
+        <p class="wrap"><code>{url}</code></p>
+        <a class="button" href={url}>{t('openSite')}</a>
+      </main>
+    );
+  }
+
+  return (
+    <main class="page warning" aria-labelledby="warning-heading">
+      <header class="warning-header">
+        <p class="verdict-tag" aria-hidden="true">!</p>
+        <h1 id="warning-heading">{t('warningHeading')}</h1>
+      </header>
+      <p class="lead">{t('warningLead')}</p>
+      <dl class="site">
+        <dt>{t('warningSiteLabel')}</dt>
+        <dd><strong>{report.host}</strong></dd>
+        <dt>{t('warningAddressLabel')}</dt>
+        <dd class="wrap"><code>{url}</code></dd>
+      </dl>
+      <div class="actions">
+        <button ref={safeButton} type="button" class="button primary" onClick={backToSafety}>
+          {t('backToSafety')}
+        </button>
+      </div>
+      <section aria-labelledby="why-heading">
+        <h2 id="why-heading">{t('warningWhyHeading')}</h2>
+        <MatchList matches={report.matches} />
+      </section>
+      <section aria-labelledby="guidance-heading" class="guidance">
+        <h2 id="guidance-heading">{t('guidanceHeading')}</h2>
+        <ul>
+          <li>{t('guidanceDontBuy')}</li>
+          <li>{t('guidanceAuthorised')}</li>
+          <li>{t('guidanceAlreadyBought')}</li>
+          <li>{t('guidanceLaw')}</li>
+        </ul>
+      </section>
+      <section class="proceed" aria-label={t('proceedAnyway')}>
+        <p id="proceed-explain">{t('proceedExplain')}</p>
+        <button type="button" class="button secondary" aria-describedby="proceed-explain" onClick={() => void proceed(url)}>
+          {t('proceedAnyway')}
+        </button>
+        {refused && <p role="alert">{t('proceedRefused')}</p>}
+      </section>
+    </main>
+  );
+}

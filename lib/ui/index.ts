@@ -1,0 +1,4 @@
+export { categoryLabel, isWebUrl, publisherTypeLabel, verdictLabel } from './labels';
+export { MatchList } from './MatchList';
+export { PopupPage } from './PopupPage';
+export { WarningPage } from './WarningPage';

@@ -1,0 +1,29 @@
+/**
+ * From list hits to the verdict a person sees. Precedence (DESIGN.md): an authority's blocklist
+ * beats a register's allowlist, which beats a community blocklist. The blocking rules encode the
+ * same order as declarativeNetRequest priorities (lib/blocking), so the badge and the redirect agree.
+ */
+import { hostFromUrl, type Host } from '../domain';
+import type { ListHit, ListIndex } from '../lists';
+
+export type VerdictKind = 'listed' | 'caution' | 'verified' | 'unknown';
+
+export interface Verdict {
+  readonly kind: VerdictKind;
+  readonly host: Host;
+  /** Every list that matched, highest rank first: the warning shows them all. */
+  readonly hits: readonly ListHit[];
+}
+
+export function verdictFromHits(host: Host, hits: readonly ListHit[]): Verdict {
+  const top = hits[0];
+  if (!top) return { kind: 'unknown', host, hits };
+  return { kind: top.rank === 2 ? 'verified' : 'listed', host, hits };
+}
+
+/** The verdict for a URL, or null when it is not a web URL (no verdict at all). */
+export function verdictForUrl(index: ListIndex, url: string): Verdict | null {
+  const host = hostFromUrl(url);
+  if (!host) return null;
+  return verdictFromHits(host, index.hits(host));
+}

@@ -1,0 +1,88 @@
+/**
+ * Launches Debian's Chromium with the built extension (a persistent profile, so a test can restart
+ * the browser on the same profile) and finds the extension's service worker and id.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+
+export interface ExtensionBrowser {
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  readonly userDataDir: string;
+  /** The background service worker (woken up if it slept). */
+  worker(): Promise<Worker>;
+  /** chrome-extension://ID/PATH */
+  url(path: string): string;
+  newPage(): Promise<Page>;
+  /** Closes the browser; the profile stays unless `removeProfile`. */
+  close(options?: { removeProfile?: boolean }): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Reuse a profile (to test a restart); a fresh temporary one otherwise. */
+  readonly userDataDir?: string;
+  /** UI language, e.g. 'fr' (needs Debian's chromium-l10n). */
+  readonly lang?: string;
+  readonly extraArgs?: readonly string[];
+  readonly colorScheme?: 'light' | 'dark';
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no built extension in ${EXTENSION_DIR}: run npm run build`);
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'pharmacheck-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    colorScheme: options.colorScheme ?? 'light',
+    locale: options.lang,
+    env: options.lang ? { ...process.env, LANGUAGE: options.lang } : process.env,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--disable-gpu',
+      '--disable-quic',
+      '--host-resolver-rules=MAP * 127.0.0.1',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
+      ...(options.extraArgs ?? []),
+    ],
+  });
+  const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL((await worker()).url()).host;
+  return {
+    context,
+    extensionId,
+    userDataDir,
+    worker,
+    url: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    newPage: () => context.newPage(),
+    close: async ({ removeProfile = false } = {}) => {
+      await context.close();
+      if (removeProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Waits until the background has installed its rules (first run installs the bundled list), so a
+ * navigation right after launch is already protected.
+ */
+export async function waitForRules(browser: ExtensionBrowser, atLeast = 1): Promise<number> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const worker = await browser.worker();
+    const count = await worker.evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).length);
+    if (count >= atLeast) return count;
+    if (Date.now() > deadline) throw new Error(`only ${count} blocking rules after 30 s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,60 @@
+/** Page objects: what a test can see and do on the extension's pages. */
+import type { Page } from 'playwright-core';
+import type { ExtensionBrowser } from './chromium';
+
+export class WarningPage {
+  constructor(readonly page: Page) {}
+
+  static isWarningUrl(url: string): boolean {
+    return /^chrome-extension:\/\/[a-p]{32}\/warning\.html\?url=/.test(url);
+  }
+
+  /** Waits until the page shows its verdict (or its "nothing to open" state). */
+  async ready(): Promise<this> {
+    await this.page.locator('main h1').first().waitFor();
+    return this;
+  }
+
+  heading(): Promise<string> {
+    return this.page.locator('main h1').first().innerText();
+  }
+
+  proceedButton() {
+    return this.page.getByRole('button', { name: /proceed anyway|continuer quand même/i });
+  }
+
+  backButton() {
+    return this.page.getByRole('button', { name: /back to safety|retour en lieu sûr/i });
+  }
+
+  /** The URL the warning was shown for, as the page received it. */
+  originalUrl(): string {
+    const href = this.page.url();
+    return href.slice(href.indexOf('?url=') + '?url='.length);
+  }
+}
+
+/** The popup, opened in a tab and told which tab to describe. */
+export async function openPopupFor(browser: ExtensionBrowser, tabId: number): Promise<{ page: Page; verdict: string; text: string }> {
+  const page = await browser.newPage();
+  await page.goto(browser.url(`popup.html?tab=${tabId}`));
+  const section = page.locator('[data-verdict]');
+  await section.waitFor();
+  return { page, verdict: (await section.getAttribute('data-verdict')) ?? '', text: await section.innerText() };
+}
+
+/** The id of the tab showing a URL, and its badge as the background set it. */
+export async function badgeFor(browser: ExtensionBrowser, urlPrefix: string): Promise<{ tabId: number; text: string; title: string }> {
+  const worker = await browser.worker();
+  return worker.evaluate(async (prefix) => {
+    const tabs = await chrome.tabs.query({});
+    const tab = tabs.find((t) => t.url?.startsWith(prefix));
+    if (!tab?.id) throw new Error(`no tab at ${prefix}: ${tabs.map((t) => t.url).join(', ')}`);
+    return { tabId: tab.id, text: await chrome.action.getBadgeText({ tabId: tab.id }), title: await chrome.action.getTitle({ tabId: tab.id }) };
+  }, urlPrefix);
+}
+
+/** Navigates and waits for the warning page or the site to have loaded. */
+export async function visit(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: 'load' });
+}
