@@ -30,6 +30,8 @@ export interface LaunchOptions {
   readonly lang?: string;
   readonly extraArgs?: readonly string[];
   readonly colorScheme?: 'light' | 'dark';
+  /** A visible window (for `npm start` on a desktop); headless by default. */
+  readonly headless?: boolean;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -38,7 +40,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'pharmacheck-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless: options.headless ?? true,
     colorScheme: options.colorScheme ?? 'light',
     locale: options.lang,
     env: options.lang ? { ...process.env, LANGUAGE: options.lang } : process.env,
