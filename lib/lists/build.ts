@@ -16,7 +16,7 @@ export interface PlainListOptions {
   readonly added: string;
   readonly evidence: Evidence;
   /**
-   * Drop a leading `www.`: an entry covers its subdomains, and community sources often list the
+   * Drop leading `www.` labels: an entry covers its subdomains, and community sources often list the
    * `www.` name of a site whose bare domain is the same shop.
    */
   readonly stripWww?: boolean;
@@ -32,21 +32,33 @@ export function entriesFromPlainText(text: string, options: PlainListOptions): P
   const entries: Entry[] = [];
   const problems: LineProblem[] = [];
   const seen = new Set<string>();
+  /** Names as written (canonical, before any `www.` is dropped): a repeat of one is a duplicate. */
+  const written = new Set<string>();
   text.split(/\r?\n/).forEach((raw, at) => {
     const line = at + 1;
     const trimmed = raw.trim();
     if (trimmed === '' || trimmed.startsWith('#')) return;
-    const check = checkEntryDomain(options.stripWww ? trimmed.replace(/^www\./i, '') : trimmed);
+    const www = options.stripWww ? (/^(?:www\.)+/i.exec(trimmed)?.[0] ?? '') : '';
+    const check = checkEntryDomain(trimmed.slice(www.length));
     if (!check.ok) {
       problems.push({ line, text: raw, problem: check.problem });
       return;
     }
+    const asWritten = www === '' ? check.domain : canonicalAsWritten(trimmed);
+    // `www.x` folding into `x` is expected; the same name written twice is not.
     if (seen.has(check.domain)) {
-      if (!options.stripWww) problems.push({ line, text: raw, problem: 'duplicate' });
+      if (written.has(asWritten)) problems.push({ line, text: raw, problem: 'duplicate' });
+      written.add(asWritten);
       return;
     }
     seen.add(check.domain);
+    written.add(asWritten);
     entries.push({ domain: check.domain, category: options.category, added: options.added, evidence: options.evidence });
   });
   return { entries, problems };
+}
+
+function canonicalAsWritten(text: string): string {
+  const check = checkEntryDomain(text);
+  return check.ok ? check.domain : text;
 }

@@ -18,3 +18,12 @@ export type { Category, Entry, Evidence, List, ListKind, ListMeta, Publisher } f
 export { serializeList } from './serialize';
 export { installList, loadLists, readEntry, removeOrphanChunks } from './store';
 export type { LoadedList } from './store';
+export { applyDelta, DeltaMismatch, deltaSchema, diffLists, MAX_DELTA_CHANGES } from './delta';
+export type { Delta } from './delta';
+export { checkDelta, checkLatest, checkList, LIMITS, Refused } from './download';
+export type { Expectation, RefusalReason } from './download';
+export { deltaFileName, latestSchema, listFileName } from './latest';
+export type { Latest } from './latest';
+export { DEFAULT_DELTA_COUNT, deltaBytes, publishFiles } from './publish';
+export type { PublishInput } from './publish';
+export { entryDomainSchema, listIdSchema, publisherSchema } from './schema';

@@ -1,0 +1,117 @@
+/**
+ * What every downloaded file goes through before anything is stored, in this order: size, detached
+ * signature over the exact bytes (with the one key the subscription trusts), strict UTF-8, JSON,
+ * schema, list id, version (no rollback), validity dates. The extension's updater, the toolkit's
+ * `verify` and the hub use this same code, so a file one accepts is exactly a file all accept.
+ */
+import type { z } from 'zod';
+import { verify, type PublicKeyFile, type SignatureProblem } from '../signing';
+import { deltaSchema, type Delta } from './delta';
+import { latestSchema, type Latest } from './latest';
+import { listSchema, type List } from './schema';
+
+export type RefusalReason =
+  | SignatureProblem
+  | 'too-large'
+  | 'not-utf8'
+  | 'not-json'
+  | 'invalid'
+  | 'wrong-id'
+  | 'rollback'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'delta-gap'
+  | 'delta-mismatch';
+
+export class Refused extends Error {
+  constructor(
+    readonly reason: RefusalReason,
+    detail: string,
+  ) {
+    super(`${reason}: ${detail}`);
+    this.name = 'Refused';
+  }
+}
+
+export const LIMITS = {
+  listBytes: 64 * 1024 * 1024,
+  deltaBytes: 16 * 1024 * 1024,
+  latestBytes: 64 * 1024,
+  signatureBytes: 1024,
+} as const;
+
+/** How far a publisher's clock may run ahead of ours before an issue date counts as the future. */
+const CLOCK_SKEW_MS = 10 * 60 * 1000;
+
+export interface Expectation {
+  readonly id: string;
+  readonly key: PublicKeyFile;
+  /** The version in force, or null for a first download. */
+  readonly currentVersion: number | null;
+  readonly now: Date;
+}
+
+async function verifiedJson(bytes: Uint8Array, signature: string, key: PublicKeyFile, maxBytes: number, what: string): Promise<unknown> {
+  if (bytes.byteLength > maxBytes) throw new Refused('too-large', `${what} is ${bytes.byteLength} bytes, more than ${maxBytes}`);
+  if (signature.length > LIMITS.signatureBytes) throw new Refused('bad-signature-file', `${what}'s signature file is too large`);
+  const problem = await verify(bytes, signature, key);
+  if (problem) throw new Refused(problem, `${what}: ${problem.replaceAll('-', ' ')}`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Refused('not-utf8', `${what} is not UTF-8`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Refused('not-json', `${what} is not JSON`);
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Refused('invalid', `${what}: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'invalid'}`);
+  }
+  return result.data;
+}
+
+function checkDates(issued: string, expires: string, now: Date, what: string): void {
+  if (Date.parse(expires) <= now.getTime()) throw new Refused('expired', `${what} expired on ${expires}`);
+  if (Date.parse(issued) > now.getTime() + CLOCK_SKEW_MS) throw new Refused('not-yet-valid', `${what} is issued in the future (${issued})`);
+}
+
+function checkIdAndVersion(id: string, version: number, expect: Expectation, what: string, allowSame: boolean): void {
+  if (id !== expect.id) throw new Refused('wrong-id', `${what} is list "${id}", expected "${expect.id}"`);
+  const current = expect.currentVersion;
+  if (current !== null && (version < current || (version === current && !allowSame))) {
+    throw new Refused('rollback', `${what} is version ${version}; version ${current} is already in force`);
+  }
+}
+
+/** A subscription's `latest.json`. The same version as ours is fine (nothing to do). */
+export async function checkLatest(bytes: Uint8Array, signature: string, expect: Expectation): Promise<Latest> {
+  const latest = parse(latestSchema, await verifiedJson(bytes, signature, expect.key, LIMITS.latestBytes, 'latest.json'), 'latest.json');
+  checkIdAndVersion(latest.id, latest.version, expect, 'latest.json', true);
+  checkDates(latest.issued, latest.expires, expect.now, 'latest.json');
+  return latest;
+}
+
+export async function checkList(bytes: Uint8Array, signature: string, expect: Expectation): Promise<List> {
+  const list = parse(listSchema, await verifiedJson(bytes, signature, expect.key, LIMITS.listBytes, 'the list'), 'the list');
+  checkIdAndVersion(list.id, list.version, expect, 'the list', false);
+  checkDates(list.issued, list.expires, expect.now, 'the list');
+  return list;
+}
+
+export async function checkDelta(bytes: Uint8Array, signature: string, expect: Expectation): Promise<Delta> {
+  const delta = parse(deltaSchema, await verifiedJson(bytes, signature, expect.key, LIMITS.deltaBytes, 'the delta'), 'the delta');
+  checkIdAndVersion(delta.id, delta.to, expect, 'the delta', false);
+  if (expect.currentVersion === null || delta.from !== expect.currentVersion) {
+    throw new Refused('delta-gap', `the delta starts at version ${delta.from}, but version ${expect.currentVersion ?? 'none'} is in force`);
+  }
+  checkDates(delta.meta.issued, delta.meta.expires, expect.now, 'the delta');
+  return delta;
+}
