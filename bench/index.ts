@@ -3,10 +3,15 @@
  * in the same run (machines here are noisy; absolute figures are for orientation only).
  * `npm run bench -- --quick` runs smaller sizes.
  */
+import { benchHub, printHub } from './hub';
 import { benchMatcher, printMatcher } from './matcher';
+import { benchToolkit, printToolkit } from './toolkit';
 
 const quick = process.argv.includes('--quick');
 const sizes = quick ? [10_000, 100_000] : [100_000, 1_000_000];
 
 console.log(`Pharmacheck benchmarks (node ${process.version}, ${quick ? 'quick' : 'full'})`);
 for (const size of sizes) printMatcher(benchMatcher(size, quick ? 200_000 : 500_000));
+printToolkit(await benchToolkit(quick ? 100_000 : 1_000_000));
+const hubOptions = { concurrency: 16, capacityReports: quick ? 3_000 : 10_000, rate: 500, steadyReports: quick ? 2_500 : 10_000, timeLimitMs: 30_000, warmup: 300 };
+printHub(await benchHub(hubOptions), hubOptions);

@@ -1,8 +1,9 @@
+import '../lib/platform/zod';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openDatabase } from '../lib/lists';
 import { listenInBackground } from '../lib/messaging/background';
-import { ProtectionService } from '../lib/protection';
+import { OUTBOX_ALARM, ProtectionService, UPDATE_ALARM, scheduleUpdates, watchSiteAccess } from '../lib/protection';
 
 export default defineBackground(() => {
   const protection = new ProtectionService(openDatabase());
@@ -10,4 +11,10 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url !== undefined || change.status === 'loading') void protection.updateBadge(tabId, tab.url);
   });
+  watchSiteAccess((tabId, url) => protection.updateBadge(tabId, url));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === UPDATE_ALARM) void protection.ready.then(() => protection.lists.updateDue());
+    if (alarm.name === OUTBOX_ALARM) void protection.reports.deliver();
+  });
+  void scheduleUpdates();
 });

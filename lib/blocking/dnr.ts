@@ -1,30 +1,32 @@
 /** Installs the blocking rules in the browser (see rules.ts for what the rules are). */
 import { browser } from 'wxt/browser';
-import { buildRules, PROCEED_RULE_BASE, proceedRule, sameRules, type RuleSource } from './rules';
+import { buildRules, planRuleChanges, PROCEED_RULE_BASE, proceedRule, type BlockingRule, type RuleSource } from './rules';
 
-type DnrRule = Parameters<typeof browser.declarativeNetRequest.updateDynamicRules>[0]['addRules'] extends
-  | (infer R)[]
-  | undefined
-  ? R
-  : never;
+type DnrRule = NonNullable<Parameters<typeof browser.declarativeNetRequest.updateDynamicRules>[0]['addRules']>[number];
 
 export function warningPageUrl(): string {
   return browser.runtime.getURL('/warning.html');
 }
 
 /**
- * Makes the dynamic rules exactly those the stored lists call for, in one atomic update, and does
- * nothing when they already are (the usual case on a restart). Never resets to a default.
+ * Makes the dynamic rules exactly those the stored lists call for, in one atomic update, touching
+ * only the rules that changed; nothing at all when they already are (the usual case on a restart).
+ * Never resets to a default.
  */
-export async function syncListRules(sources: readonly RuleSource[]): Promise<{ changed: boolean; rules: number }> {
+export async function syncListRules(sources: readonly RuleSource[]): Promise<{ added: number; removed: number; rules: number }> {
   const wanted = buildRules(sources, warningPageUrl());
   const installed = await browser.declarativeNetRequest.getDynamicRules();
-  if (sameRules(installed, wanted)) return { changed: false, rules: wanted.length };
-  await browser.declarativeNetRequest.updateDynamicRules({
-    removeRuleIds: installed.map((rule) => rule.id),
-    addRules: wanted as unknown as DnrRule[],
-  });
-  return { changed: true, rules: wanted.length };
+  const { removeRuleIds, addRules } = planRuleChanges(installed, wanted);
+  if (removeRuleIds.length > 0 || addRules.length > 0) {
+    await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds, addRules: addRules as unknown as DnrRule[] });
+  }
+  return { added: addRules.length, removed: removeRuleIds.length, rules: wanted.length };
+}
+
+/** Removes and adds rules in one atomic update (rule ids own immutable content, see rules.ts). */
+export async function applyRuleChanges(removeRuleIds: readonly number[], addRules: readonly BlockingRule[]): Promise<void> {
+  if (removeRuleIds.length === 0 && addRules.length === 0) return;
+  await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds: [...removeRuleIds], addRules: addRules as unknown as DnrRule[] });
 }
 
 /** Lets one host through until the browser closes (session rules do not survive a restart). */

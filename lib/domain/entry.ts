@@ -25,22 +25,34 @@ export interface EntryOptions {
 const MAX_DOMAIN_LENGTH = 253;
 const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
 
+/**
+ * Names the URL parser would return unchanged: lowercase ASCII labels, no punycode (which it
+ * validates), and a last label that is neither decimal nor 0x-hex (which makes the URL parser
+ * read the name as an IPv4 address). Lists
+ * are mostly such names; skipping the parse for them makes validating a 100,000-entry list
+ * several times faster, with the same result (a unit test compares both paths).
+ */
+export const CANONICAL_NAME = /^(?!.*(?:^|\.)xn--)[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.(?!0x[0-9a-f]*$)(?:[a-z_-][a-z0-9_-]*|[0-9]+[a-z_-][a-z0-9_-]*)$/;
+
+function parsedHost(trimmed: string): ReturnType<typeof canonicalHost> {
+  try {
+    return canonicalHost(new URL(`http://${trimmed}/`).hostname);
+  } catch {
+    return null;
+  }
+}
+
 /** Checks one entry and returns it canonical (lowercase, punycode, no trailing dot). */
 export function checkEntryDomain(input: string, options: EntryOptions = {}): EntryCheck {
   const trimmed = input.trim();
   if (trimmed.length === 0) return { ok: false, problem: 'empty' };
   if (trimmed.length > MAX_DOMAIN_LENGTH + 1) return { ok: false, problem: 'too-long' };
-  // A domain is a host and nothing else: no scheme, path, port, user-info or spaces.
-  if (/[\s/:@?#\\]/.test(trimmed.replace(/^\[|\]$/g, '')) && !trimmed.startsWith('[')) {
+  // A domain is a host and nothing else: no scheme, path, port, user-info or spaces. Only a
+  // whole IPv6 literal may hold colons (`[::1]@rogue.example` is user-info, not an address).
+  if (/[\s/:@?#\\]/.test(trimmed) && !/^\[[0-9a-f:.]+\]$/i.test(trimmed)) {
     return { ok: false, problem: 'not-a-domain' };
   }
-  let hostname: string;
-  try {
-    hostname = new URL(`http://${trimmed}/`).hostname;
-  } catch {
-    return { ok: false, problem: 'not-a-domain' };
-  }
-  const host = canonicalHost(hostname);
+  const host = CANONICAL_NAME.test(trimmed) ? ({ name: trimmed, kind: 'name' } as const) : parsedHost(trimmed);
   if (!host) return { ok: false, problem: 'not-a-domain' };
   if (host.kind !== 'name') {
     return options.allowIp ? { ok: true, domain: host.name, kind: host.kind } : { ok: false, problem: 'ip-address' };

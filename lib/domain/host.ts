@@ -28,6 +28,8 @@ export const MAX_URL_LENGTH = 16_384;
 
 const WEB_SCHEMES = new Set(['http:', 'https:']);
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+/** `rogue.example:8080/x` looks like it starts with a scheme, but is a host and a port. */
+const HOST_AND_PORT = /^[^:/?#@]+:\d+(?:[/?#]|$)/;
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 
 function cleanDots(hostname: string): string {
@@ -57,7 +59,8 @@ export function hostFromUrl(input: unknown): Host | null {
 export function hostFromUserInput(input: unknown): Host | null {
   if (typeof input !== 'string') return null;
   const trimmed = input.trim();
-  if (HAS_SCHEME.test(trimmed) && /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return hostFromUrl(trimmed);
+  // Any other scheme is a URL, web or not (`mailto:x@rogue.example` is not a visit to rogue.example).
+  if (HAS_SCHEME.test(trimmed) && !HOST_AND_PORT.test(trimmed)) return hostFromUrl(trimmed);
   return hostFromUrl(`http://${trimmed}`);
 }
 

@@ -30,3 +30,14 @@ export function localizeDocument(titleKey: MessageKey): void {
   document.documentElement.dir = t('@@bidi_dir' as MessageKey) || 'ltr';
   document.title = t(titleKey);
 }
+
+/** A date and time as the person's language writes it. */
+export function formatDateTime(iso: string, language = uiLanguage()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+export function formatNumber(value: number, language = uiLanguage()): string {
+  return new Intl.NumberFormat(language).format(value);
+}

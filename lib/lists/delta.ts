@@ -23,10 +23,18 @@ export const deltaSchema = z
     if (delta.to <= delta.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'to must be greater than from' });
     if (delta.meta.id !== delta.id) ctx.addIssue({ code: 'custom', path: ['meta', 'id'], message: 'meta.id differs from id' });
     if (delta.meta.version !== delta.to) ctx.addIssue({ code: 'custom', path: ['meta', 'version'], message: 'meta.version differs from to' });
+    // The rules a full list obeys (listSchema) hold for the list a delta makes, so a delta cannot
+    // bring in what the same version, downloaded whole, would be refused for.
+    if (Date.parse(delta.meta.expires) <= Date.parse(delta.meta.issued)) {
+      ctx.addIssue({ code: 'custom', path: ['meta', 'expires'], message: 'expires must be after issued' });
+    }
     const seenAdd = new Set<string>();
     delta.add.forEach((e, i) => {
       if (seenAdd.has(e.domain)) ctx.addIssue({ code: 'custom', path: ['add', i], message: `duplicate: ${e.domain}` });
       seenAdd.add(e.domain);
+      if ((e.category === 'authorised-pharmacy') !== (delta.meta.kind === 'allow')) {
+        ctx.addIssue({ code: 'custom', path: ['add', i, 'category'], message: `${e.category} does not belong on a ${delta.meta.kind} list` });
+      }
     });
     if (new Set(delta.remove).size !== delta.remove.length) ctx.addIssue({ code: 'custom', path: ['remove'], message: 'duplicate domains' });
   });

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { listIdSchema } from './schema';
 
-const fileName = z.string().regex(/^[A-Za-z0-9._-]{1,128}$/, 'a plain file name in the same folder');
+// No leading dot: `.` and `..` would name a folder, not a file in this one.
+const fileName = z.string().regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/, 'a plain file name in the same folder');
 
 export const latestSchema = z
   .strictObject({

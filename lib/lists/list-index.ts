@@ -16,17 +16,34 @@ export interface ListHit {
   readonly rank: 1 | 2 | 3;
 }
 
-interface IndexedList {
+/** A stored list with its domains in memory (entry i of the list is `set.domainAt(i)`). */
+export interface IndexedList {
   readonly list: StoredList;
   readonly set: DomainSet;
   readonly rank: 1 | 2 | 3;
+}
+
+export function indexList(list: StoredList, domains: readonly string[]): IndexedList {
+  return { list, set: new DomainSet(domains), rank: listRank(list.meta) };
 }
 
 export class ListIndex {
   private readonly lists: readonly IndexedList[];
 
   constructor(loaded: readonly LoadedList[]) {
-    this.lists = loaded.map(({ stored, domains }) => ({ list: stored, set: new DomainSet(domains), rank: listRank(stored.meta) }));
+    this.lists = loaded.map(({ stored, domains }) => indexList(stored, domains));
+  }
+
+  /** An index over lists already in memory (no domain is copied). */
+  static of(lists: readonly IndexedList[]): ListIndex {
+    const index = new ListIndex([]);
+    (index as unknown as { lists: readonly IndexedList[] }).lists = lists;
+    return index;
+  }
+
+  /** The lists this index holds, by id. */
+  indexed(): ReadonlyMap<string, IndexedList> {
+    return new Map(this.lists.map((l) => [l.list.id, l]));
   }
 
   get entryCount(): number {

@@ -5,6 +5,7 @@
  */
 import { sign, signatureText, type SecretKeyFile } from '../signing';
 import { diffLists } from './delta';
+import { LIMITS } from './download';
 import { deltaFileName, listFileName, type Latest } from './latest';
 import type { List } from './schema';
 import { serializeList } from './serialize';
@@ -47,7 +48,10 @@ export async function publishFiles({ list, history = [], key, deltaCount = DEFAU
   const deltas: Latest['deltas'] = [];
   for (const old of previous) {
     const file = deltaFileName(old.version, list.version);
-    await put(file, deltaBytes(diffLists(old, list)));
+    const bytes = deltaBytes(diffLists(old, list));
+    // Subscribers refuse a larger delta (checkDelta): they take the full list, so none is offered.
+    if (bytes.byteLength > LIMITS.deltaBytes) continue;
+    await put(file, bytes);
     deltas.push({ from: old.version, file });
   }
   const latest: Latest = {

@@ -14,7 +14,11 @@ export type Handlers = {
 export function isOwnPage(sender: Browser.runtime.MessageSender, runtimeId: string, extensionOrigin: string): boolean {
   if (sender.id !== runtimeId || typeof sender.url !== 'string') return false;
   try {
-    return new URL(sender.url).origin === new URL(extensionOrigin).origin;
+    // Not URL.origin: for chrome-extension: and moz-extension: (not special schemes in the URL
+    // standard) it is the opaque "null", equal for every extension and for about:, data: and file:.
+    const page = new URL(sender.url);
+    const own = new URL(extensionOrigin);
+    return own.host !== '' && page.protocol === own.protocol && page.host === own.host;
   } catch {
     return false;
   }

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import type { requestSchemas } from './schemas';
-import type { Category, Evidence, ListKind, Publisher } from '../lists';
+import type { Category, Evidence, ListKind, OutboxItem, Publisher } from '../lists';
 import type { VerdictKind } from '../verdict';
 
 export type MessageType = keyof typeof requestSchemas;
@@ -35,8 +35,44 @@ export interface VerdictReport {
 
 export type ProceedResult = { readonly ok: true; readonly url: string } | { readonly ok: false; readonly reason: 'not-web-url' | 'not-listed' };
 
+/** A subscription as the options page shows it. */
+export interface SubscriptionView {
+  readonly id: string;
+  readonly name: string | null;
+  readonly publisher: Publisher | null;
+  readonly kind: ListKind | null;
+  readonly version: number | null;
+  readonly entryCount: number;
+  readonly url: string | null;
+  readonly addedBy: 'bundled' | 'person' | 'policy';
+  readonly keyId: string | null;
+  readonly lastSuccess: string | null;
+  readonly lastCheck: string | null;
+  readonly lastError: { readonly reason: string; readonly message: string; readonly at: string } | null;
+  readonly nextCheck: string | null;
+  readonly expires: string | null;
+  readonly removable: boolean;
+}
+
+export type SubscribeResult = { readonly ok: true; readonly id: string } | { readonly ok: false; readonly reason: string; readonly message: string };
+
+export interface UpdateResult {
+  readonly id: string;
+  readonly status: 'unchanged' | 'updated' | 'failed' | 'skipped';
+  readonly version?: number | null;
+  readonly reason?: string;
+}
+
 export interface MessageResponses {
   'ui-bg-verdict': VerdictReport;
   'ui-bg-tab-verdict': VerdictReport;
   'ui-bg-proceed': ProceedResult;
+  'ui-bg-subscriptions': readonly SubscriptionView[];
+  'ui-bg-subscribe': SubscribeResult;
+  'ui-bg-unsubscribe': { readonly ok: boolean };
+  'ui-bg-update-now': readonly UpdateResult[];
+  'ui-bg-report-send': { readonly ok: true; readonly item: OutboxItem } | { readonly ok: false; readonly reason: string; readonly message: string };
+  'ui-bg-outbox': readonly OutboxItem[];
+  'ui-bg-outbox-delete': { readonly ok: boolean };
+  'ui-bg-outbox-retry': readonly OutboxItem[];
 }

@@ -1,13 +1,7 @@
 /** The toolbar badge: colour, a short text, and a title that screen readers read. */
-import { browser } from 'wxt/browser';
 import { t } from '../i18n';
+import { actionApi, hasSiteAccess } from '../platform';
 import type { Verdict } from '../verdict';
-
-/** MV3 has `action`, Firefox's MV2 build `browserAction`: the one place that knows. */
-export function actionApi(): typeof browser.action {
-  const api = browser as unknown as { action?: typeof browser.action; browserAction?: typeof browser.action };
-  return (api.action ?? api.browserAction)!;
-}
 
 export interface BadgeLook {
   readonly text: string;
@@ -15,8 +9,12 @@ export interface BadgeLook {
   readonly title: string;
 }
 
-/** Pure: what the badge shows for a verdict (null verdict: not a web page). */
-export function badgeLook(verdict: Verdict | null): BadgeLook {
+/**
+ * Pure: what the badge shows for a verdict (null verdict: not a web page). Without access to
+ * sites nothing is checked, and the badge says so on every tab rather than look reassuringly empty.
+ */
+export function badgeLook(verdict: Verdict | null, siteAccess = true): BadgeLook {
+  if (!siteAccess) return { text: t('badgeNoAccessText'), color: '#44464F', title: t('badgeNoAccessTitle') };
   switch (verdict?.kind) {
     case 'listed':
       return { text: t('badgeListedText'), color: '#B3261E', title: t('badgeListedTitle', verdict.host.name) };
@@ -28,7 +26,7 @@ export function badgeLook(verdict: Verdict | null): BadgeLook {
 }
 
 export async function showBadge(tabId: number, verdict: Verdict | null): Promise<void> {
-  const look = badgeLook(verdict);
+  const look = badgeLook(verdict, await hasSiteAccess());
   const action = actionApi();
   await Promise.all([
     action.setBadgeText({ tabId, text: look.text }),

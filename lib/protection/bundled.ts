@@ -1,11 +1,13 @@
 /**
- * The lists shipped inside the extension (data/lists/bundled.json names them). Installed on first
- * run, and again only when the extension ships a newer version: protection works offline from the
- * first second, and an update of the extension never rolls a list back.
+ * The lists shipped inside the extension (data/lists/bundled.json names them). Each is a
+ * subscription like any other (without an update URL); its list is installed on first run, and
+ * again only when the extension ships a newer version: protection works offline from the first
+ * second, and an update of the extension never rolls a list back.
  */
 import { z } from 'zod';
 import bundledIndex from '../../data/lists/bundled.json';
 import { installList, listSchema, type PharmacheckDb } from '../lists';
+import { newSubscription } from '../updater/subscriptions';
 
 const bundledIndexSchema = z.array(z.strictObject({ id: z.string(), version: z.number().int().positive(), file: z.string() }));
 
@@ -15,6 +17,9 @@ export type FetchText = (path: string) => Promise<string>;
 export async function ensureBundledLists(db: PharmacheckDb, fetchText: FetchText): Promise<string[]> {
   const installed: string[] = [];
   for (const item of bundledIndexSchema.parse(bundledIndex)) {
+    if (!(await db.subscriptions.get(item.id))) {
+      await db.subscriptions.put(newSubscription(item.id, null, null, 'bundled', new Date()));
+    }
     const stored = await db.lists.get(item.id);
     if (stored && stored.meta.version >= item.version) continue;
     const parsed = listSchema.safeParse(JSON.parse(await fetchText(item.file)));

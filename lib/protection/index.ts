@@ -1,4 +1,9 @@
-export { actionApi, badgeLook, showBadge } from './badge';
+export { badgeLook, showBadge } from './badge';
 export type { BadgeLook } from './badge';
 export { ensureBundledLists } from './bundled';
+export { watchSiteAccess } from './site-access';
 export { ProtectionService, urlToCheck } from './service';
+export { ALARM_PERIOD_MINUTES, scheduleUpdates, UPDATE_ALARM } from './alarms';
+export { ListsService } from './lists-service';
+export { applyPolicy, policySchema, readPolicy } from './policy';
+export { OUTBOX_ALARM, ReportsService } from './reports-service';

@@ -7,7 +7,7 @@ export async function describeVerdict(db: PharmacheckDb, url: string, verdict: V
   if (!verdict) return { verdict: null, url, host: null, matches: [] };
   const matches: MatchDetails[] = [];
   for (const hit of verdict.hits) {
-    const entry = await readEntry(db, hit.list.id, hit.list.generation, hit.entryIndex);
+    const entry = await readEntry(db, hit.list, hit.entryIndex);
     matches.push({
       listId: hit.list.id,
       listName: hit.list.meta.name,

@@ -3,15 +3,31 @@
  * blocking rules in step with the stored lists, and lifts a block when a person chooses to.
  */
 import { browser } from 'wxt/browser';
-import { allowForSession, syncListRules, warningPageUrl } from '../blocking';
+import { allowForSession, applyRuleChanges, syncListRules, warningPageUrl, type RuleSource } from '../blocking';
 import { hostFromUrl } from '../domain';
-import { ListIndex, loadLists, removeOrphanChunks, type PharmacheckDb } from '../lists';
+import { ListIndex, loadLists, removeOrphanChunks, type LoadedList, type PharmacheckDb } from '../lists';
 import type { Handlers } from '../messaging/background';
 import type { ProceedResult, VerdictReport } from '../messaging';
 import { verdictForUrl, type Verdict } from '../verdict';
 import { showBadge } from './badge';
 import { ensureBundledLists } from './bundled';
+import { ListsService } from './lists-service';
+import { ReportsService } from './reports-service';
+import { refreshLists } from './refresh';
+import { applyPolicy, readPolicy } from './policy';
 import { describeVerdict } from './report';
+import { fetchBytes } from '../updater';
+
+/** A stored list's domains cut along its chunks, each with the rule id it owns. */
+function ruleSource({ stored, domains }: LoadedList): RuleSource {
+  let start = 0;
+  const chunks = stored.chunks.map((chunk) => {
+    const part = { ruleId: chunk.ruleId, domains: domains.slice(start, start + chunk.count) };
+    start += chunk.count;
+    return part;
+  });
+  return { meta: stored.meta, chunks };
+}
 
 /** For a tab showing the warning page, the URL it warns about; otherwise the URL itself. */
 export function urlToCheck(tabUrl: string, warningUrl: string): string {
@@ -22,8 +38,17 @@ export function urlToCheck(tabUrl: string, warningUrl: string): string {
 export class ProtectionService {
   private index: ListIndex = new ListIndex([]);
   readonly ready: Promise<void>;
+  readonly lists: ListsService;
+  readonly reports: ReportsService;
 
   constructor(private readonly db: PharmacheckDb) {
+    this.lists = new ListsService(db, {
+      fetcher: fetchBytes,
+      now: () => new Date(),
+      known: (id) => this.index.indexed().get(id),
+      onListsChanged: () => this.refresh(),
+    });
+    this.reports = new ReportsService(db);
     this.ready = this.start();
   }
 
@@ -31,13 +56,38 @@ export class ProtectionService {
     await ensureBundledLists(this.db, async (path) => (await fetch(browser.runtime.getURL(`/${path}` as '/warning.html'))).text());
     await removeOrphanChunks(this.db);
     await this.reload();
+    void this.applyManagedPolicy();
+    // Reports queued before the browser closed (or while offline) go out now.
+    void this.reports.deliver();
   }
 
-  /** Rebuilds the index from the database and brings the rules in line with it. */
+  /** Subscriptions an organisation set through managed storage (none on most browsers). */
+  async applyManagedPolicy(): Promise<void> {
+    let raw: unknown = {};
+    try {
+      raw = await browser.storage.managed.get('subscriptions');
+    } catch {
+      return; // No managed storage here (e.g. no policy schema support): nothing to apply.
+    }
+    await applyPolicy(this.db, readPolicy(raw), {
+      subscribe: (url, publicKey) => this.lists.subscribe(url, publicKey, 'policy'),
+      onListsChanged: () => this.refresh(),
+    });
+  }
+
+  /** Rebuilds the index from the database and checks every installed rule against it (at start). */
   async reload(): Promise<void> {
     const lists = await loadLists(this.db);
     this.index = new ListIndex(lists);
-    await syncListRules(lists.map(({ stored, domains }) => ({ meta: stored.meta, domains })));
+    await syncListRules(lists.map(ruleSource));
+  }
+
+  /** After a change to the lists: updates the index and the rules of the chunks that changed. */
+  async refresh(): Promise<void> {
+    const { lists, removeRuleIds, addRules } = await refreshLists(this.db, this.index.indexed(), warningPageUrl());
+    // Rules first: the badge and the warning page then never name a list the browser does not block.
+    await applyRuleChanges(removeRuleIds, addRules);
+    this.index = ListIndex.of(lists);
   }
 
   async verdict(url: string): Promise<Verdict | null> {
@@ -72,6 +122,23 @@ export class ProtectionService {
         return this.report(tab.url ?? '');
       },
       'ui-bg-proceed': async ({ url }) => this.proceed(url),
+      'ui-bg-subscriptions': async () => this.lists.view(),
+      'ui-bg-subscribe': async ({ url, publicKey }) => {
+        await this.ready;
+        return this.lists.subscribe(url, publicKey);
+      },
+      'ui-bg-unsubscribe': async ({ id }) => ({ ok: await this.lists.unsubscribe(id) }),
+      'ui-bg-report-send': async ({ report }) => this.reports.send(report),
+      'ui-bg-outbox': async () => this.reports.items(),
+      'ui-bg-outbox-delete': async ({ key }) => ({ ok: await this.reports.remove(key) }),
+      'ui-bg-outbox-retry': async () => {
+        await this.reports.deliver(true);
+        return this.reports.items();
+      },
+      'ui-bg-update-now': async ({ id }) => {
+        await this.ready;
+        return this.lists.updateNow(id);
+      },
     };
   }
 }

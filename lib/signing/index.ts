@@ -43,6 +43,16 @@ export function fromBase64(text: string): Uint8Array {
   return out;
 }
 
+/** The bytes of a base64 text, or null unless the text is exactly how toBase64 writes them. */
+function canonicalBase64(text: string): Uint8Array | null {
+  try {
+    const bytes = fromBase64(text);
+    return toBase64(bytes) === text ? bytes : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -87,11 +97,15 @@ export async function verify(bytes: Uint8Array, signatureText: string, trusted: 
   }
   const file = signatureFileSchema.safeParse(parsed);
   if (!file.success) return 'bad-signature-file';
+  // atob ignores the unused low bits of the last base64 digit, so several texts decode to the same
+  // signature. Only the canonical text is accepted: any change to a `.sig` file is refused.
+  const signature = canonicalBase64(file.data.signature);
+  if (signature?.length !== 64) return 'bad-signature-file';
   if (file.data.keyId !== trusted.keyId) return 'wrong-key';
   try {
     const publicKey = fromBase64(trusted.publicKey);
     if ((await keyIdOf(publicKey)) !== trusted.keyId) return 'wrong-key';
-    const ok = await ed.verifyAsync(fromBase64(file.data.signature), bytes, publicKey);
+    const ok = await ed.verifyAsync(signature, bytes, publicKey);
     return ok ? null : 'bad-signature';
   } catch {
     return 'bad-signature';
@@ -102,3 +116,5 @@ export async function verify(bytes: Uint8Array, signatureText: string, trusted: 
 export function signatureText(signature: SignatureFile): string {
   return `${JSON.stringify(signature)}\n`;
 }
+
+export { keyFileProblem } from './key-check';

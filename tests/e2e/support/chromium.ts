@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/** Where `wxt build` put the Chrome build (PHARMACHECK_OUT_DIR moves it, see wxt.config.ts). */
+export const EXTENSION_DIR = resolve(process.env.PHARMACHECK_OUT_DIR ?? '.output', 'chrome-mv3');
 
 export interface ExtensionBrowser {
   readonly context: BrowserContext;

@@ -1,0 +1,160 @@
+/**
+ * The list toolkit, measured as maintainers run it: `pharmacheck build` and `sign` (and `verify`)
+ * of a large list, each a child process whose peak memory is read from /proc (VmHWM, the kernel's
+ * high-water mark of its resident set). Each is set against a baseline done in this process on the
+ * same bytes, the least work that produces or checks them:
+ *  - build: split the input into lines and JSON.stringify an entry per line;
+ *  - sign and verify: read the file, JSON.parse it and SHA-512 it (Ed25519 hashes the bytes).
+ * Then the size of a published delta against the full list, for 1,000 changed entries.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { publishFiles, type Entry, type List } from '../lib/lists';
+import { generateKey } from '../lib/signing';
+import { syntheticDomains } from './synthetic';
+
+const BIN = fileURLToPath(new URL('../bin/pharmacheck.mjs', import.meta.url));
+
+interface Run {
+  readonly seconds: number;
+  readonly peakMb: number;
+}
+
+/** One CLI command in a child process: wall time and peak resident memory. */
+function cli(args: readonly string[], cwd: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let peakKb = 0;
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const poll = setInterval(() => {
+      try {
+        const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
+        if (kb) peakKb = Math.max(peakKb, Number(kb));
+      } catch {
+        // Gone between two polls: the last reading stands (a high-water mark only grows).
+      }
+    }, 20);
+    child.on('exit', (code) => {
+      clearInterval(poll);
+      if (code !== 0) reject(new Error(`pharmacheck ${args[0]} exited ${code}: ${stderr}`));
+      else resolve({ seconds: (performance.now() - start) / 1000, peakMb: peakKb / 1024 });
+    });
+  });
+}
+
+function timed(work: () => void): number {
+  const start = performance.now();
+  work();
+  return (performance.now() - start) / 1000;
+}
+
+export interface ToolkitResult {
+  readonly entries: number;
+  readonly startup: Run;
+  readonly rows: readonly { name: string; run: Run; baseline: string; baselineSeconds: number }[];
+  readonly listBytes: number;
+  readonly deltas: DeltaSize;
+}
+
+async function buildSignVerify(entries: number, dir: string): Promise<ToolkitResult> {
+  const domains = syntheticDomains(entries);
+  const input = join(dir, 'domains.txt');
+  await writeFile(input, `${domains.join('\n')}\n`);
+  const meta = ['--id', 'bench-list', '--name', 'Benchmark list', '--kind', 'block', '--publisher', 'Bench agency', '--publisher-type', 'authority'];
+  const startup = await cli(['--help'], dir);
+  await cli(['keygen', 'bench'], dir);
+  const build = await cli(['build', 'domains.txt', '--out', 'list.json', '--version', '1', '--reference', 'bench-case', ...meta], dir);
+  const sign = await cli(['sign', 'list.json', '--key', 'bench.secret-key.json'], dir);
+  const verify = await cli(['verify', 'list.json', '--key', 'bench.public-key.json'], dir);
+
+  const text = await readFile(input, 'utf8');
+  const buildBaseline = timed(() => {
+    const lines = text.split('\n').filter((l) => l !== '');
+    const body = lines.map((domain) => JSON.stringify({ domain, category: 'illegal-pharmacy', added: '2026-11-22', evidence: { source: 'Bench agency', reference: 'bench-case' } }));
+    if (body.join(',\n').length === 0) throw new Error('empty');
+  });
+  const list = await readFile(join(dir, 'list.json'));
+  const checkBaseline = timed(() => {
+    JSON.parse(list.toString('utf8'));
+    createHash('sha512').update(list).digest();
+  });
+  return {
+    entries,
+    startup,
+    rows: [
+      { name: 'build', run: build, baseline: 'split + JSON.stringify entries', baselineSeconds: buildBaseline },
+      { name: 'sign', run: sign, baseline: 'read + JSON.parse + SHA-512', baselineSeconds: checkBaseline },
+      { name: 'verify', run: verify, baseline: 'read + JSON.parse + SHA-512', baselineSeconds: checkBaseline },
+    ],
+    listBytes: (await stat(join(dir, 'list.json'))).size,
+    deltas: { listEntries: 0, cases: [] },
+  };
+}
+
+interface DeltaSize {
+  readonly listEntries: number;
+  readonly cases: readonly { name: string; deltaBytes: number; listBytes: number; deltaGzip: number; listGzip: number }[];
+}
+
+const entryOf = (domain: string): Entry => ({ domain, category: 'illegal-pharmacy', added: '2026-11-22', evidence: { source: 'Bench agency', reference: 'bench-case' } });
+
+/** The delta publishFiles (what `pharmacheck publish` writes) makes for 1,000 changed entries. */
+export async function deltaSizes(listEntries: number): Promise<DeltaSize> {
+  const key = await generateKey();
+  const pool = syntheticDomains(listEntries + 1000, 7);
+  const base = pool.slice(0, listEntries).map(entryOf);
+  const fresh = pool.slice(listEntries).map(entryOf);
+  const meta = { format: 1, id: 'bench-list', name: 'Benchmark list', publisher: { name: 'Bench agency', type: 'authority' }, kind: 'block', issued: '2026-11-22T00:00:00Z', expires: '2099-01-01T00:00:00Z' } as const;
+  const v1: List = { ...meta, version: 1, entries: base };
+  const cases: [string, Entry[]][] = [
+    ['1,000 added', [...base, ...fresh]],
+    ['1,000 removed', base.slice(1000)],
+    ['500 removed + 500 added', [...base.slice(500), ...fresh.slice(0, 500)]],
+  ];
+  const out = [];
+  for (const [name, entries] of cases) {
+    const files = await publishFiles({ list: { ...meta, version: 2, entries }, history: [v1], key });
+    const delta = files.get('bench-list/delta-1-2.json')!;
+    const full = files.get('bench-list/v2.json')!;
+    out.push({ name, deltaBytes: delta.byteLength, listBytes: full.byteLength, deltaGzip: gzipSync(delta).byteLength, listGzip: gzipSync(full).byteLength });
+  }
+  return { listEntries, cases: out };
+}
+
+export async function benchToolkit(entries: number, deltaListEntries = 100_000): Promise<ToolkitResult> {
+  const dir = await mkdtemp(join(tmpdir(), 'pharmacheck-bench-'));
+  try {
+    const result = await buildSignVerify(entries, dir);
+    return { ...result, deltas: await deltaSizes(deltaListEntries) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+export function printToolkit(result: ToolkitResult): void {
+  console.log(`\nToolkit, ${result.entries.toLocaleString('en')}-entry list (${mb(result.listBytes)}): CLI as a child process; baseline in this process on the same bytes`);
+  for (const row of result.rows) {
+    console.log(
+      `  ${row.name.padEnd(7)} ${row.run.seconds.toFixed(1).padStart(6)} s   peak ${row.run.peakMb.toFixed(0).padStart(5)} MB   ` +
+        `baseline (${row.baseline}) ${row.baselineSeconds.toFixed(2)} s   ratio ${(row.run.seconds / row.baselineSeconds).toFixed(1)}`,
+    );
+  }
+  console.log(`  CLI start-up alone (--help): ${result.startup.seconds.toFixed(2)} s, peak ${result.startup.peakMb.toFixed(0)} MB`);
+  console.log(`\nPublished delta for 1,000 changed entries of a ${result.deltas.listEntries.toLocaleString('en')}-entry list (target < 2% of the full list)`);
+  for (const c of result.deltas.cases) {
+    console.log(
+      `  ${c.name.padEnd(24)} delta ${(c.deltaBytes / 1000).toFixed(1).padStart(6)} KB = ${((100 * c.deltaBytes) / c.listBytes).toFixed(2)}% of ${mb(c.listBytes)}` +
+        `   gzip: ${((100 * c.deltaGzip) / c.listGzip).toFixed(2)}% (${(c.deltaGzip / 1000).toFixed(1)} KB of ${mb(c.listGzip)})`,
+    );
+  }
+}

@@ -1,0 +1,210 @@
+import { extname } from 'node:path';
+import {
+  entriesFromRows,
+  INPUT_FORMATS,
+  inputRows,
+  LIMITS,
+  listSchema,
+  serializeList,
+  type Entry,
+  type InputFormat,
+  type InputProblem,
+  type List,
+} from '../../lists';
+import { buildMetaFileSchema, DEFAULT_VALID_DAYS, resolveMeta, type BuildMetaFile } from '../build-meta';
+import { intOption, parseCommand, required, type Command, type Io } from '../command';
+import { refused, usageError } from '../exit';
+import { firstIssue, readJson, readText, writeFileAtomic } from '../files';
+import { readList } from '../signed-files';
+
+const help = `Usage: pharmacheck build <input> --out <list.json> [options]
+
+Builds a list file (docs/list-format.md) from a plain list of domains (one a line, # comments),
+a CSV file with a header (columns: domain, category, added, source, reference, note), or a JSON
+array of domains or of entries. Every bad line is reported with its number and reason (not a
+domain, a public suffix, an IP address, a duplicate, an invalid field); nothing is written when
+any line is bad, unless --skip-bad-lines. Entries are sorted by domain.
+
+Input:
+  --out <file>              where to write the list (required)
+  --format <text|csv|json>  the input's format (default: from its extension, else text)
+  --skip-bad-lines          leave bad lines out (they are still reported) instead of writing nothing
+  --strip-www               read "www.rogue.example" as "rogue.example"
+
+Version (one of them is required):
+  --version <n>             the list's version, a whole number above any published one
+  --previous <list.json>    the version before: this one is its version + 1, takes its metadata
+                            as defaults, and keeps each unchanged entry as it was (small deltas)
+
+Metadata (a flag beats --meta, which beats --previous):
+  --meta <file.json>        metadata as JSON: {"id", "name", "description", "publisher": {"name",
+                            "type", "country", "website"}, "kind", "validDays",
+                            "updateIntervalMinutes", "defaults": {"category", "added", "source",
+                            "reference"}}
+  --id <id>                 lowercase letters, digits and hyphens
+  --name <text>             the list's name, as subscribers see it
+  --description <text>
+  --kind <block|allow>      block: illegal sites; allow: authorised pharmacies (a register)
+  --publisher <name>
+  --publisher-type <authority|register|community>
+  --country <XX>            ISO 3166 code of the publisher's country
+  --website <url>
+  --issued <iso time>       default: now
+  --expires <iso time>      default: issued + the previous version's validity, or --valid-days
+  --valid-days <n>          default ${DEFAULT_VALID_DAYS}
+  --update-interval <min>   how often subscribers should look for a new version (15 to 10080)
+
+Entry defaults (for fields the input does not give, on domains new to the list):
+  --category <category>     default: illegal-pharmacy (block) or authorised-pharmacy (allow)
+  --added <yyyy-mm-dd>      default: the issue date
+  --source <text>           who listed it; default: the publisher's name
+  --reference <text>        a case number, decision or URL
+
+  -h, --help                show this help
+
+Example:
+  pharmacheck build domains.txt --meta meta.json --version 1 --out v1.json
+  pharmacheck build domains.txt --previous v1.json --out v2.json
+`;
+
+const options = {
+  out: { type: 'string' },
+  format: { type: 'string' },
+  'skip-bad-lines': { type: 'boolean' },
+  'strip-www': { type: 'boolean' },
+  version: { type: 'string' },
+  previous: { type: 'string' },
+  meta: { type: 'string' },
+  id: { type: 'string' },
+  name: { type: 'string' },
+  description: { type: 'string' },
+  kind: { type: 'string' },
+  publisher: { type: 'string' },
+  'publisher-type': { type: 'string' },
+  country: { type: 'string' },
+  website: { type: 'string' },
+  issued: { type: 'string' },
+  expires: { type: 'string' },
+  'valid-days': { type: 'string' },
+  'update-interval': { type: 'string' },
+  category: { type: 'string' },
+  added: { type: 'string' },
+  source: { type: 'string' },
+  reference: { type: 'string' },
+} as const;
+
+function formatOf(flag: string | undefined, input: string): InputFormat {
+  if (flag !== undefined) {
+    if (!(INPUT_FORMATS as readonly string[]).includes(flag)) throw usageError(`--format is one of ${INPUT_FORMATS.join(', ')}, not "${flag}"`);
+    return flag as InputFormat;
+  }
+  const ext = extname(input).toLowerCase();
+  return ext === '.csv' ? 'csv' : ext === '.json' ? 'json' : 'text';
+}
+
+export function problemLine(p: InputProblem): string {
+  return `${p.line > 0 ? `line ${p.line}: ` : ''}${p.problem}: ${p.detail ?? p.text.trim()}`;
+}
+
+const byDomain = (a: Entry, b: Entry) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0);
+
+function changes(previous: List | null, entries: readonly Entry[]): string {
+  if (!previous) return '';
+  const before = new Map(previous.entries.map((e) => [e.domain, JSON.stringify(e)]));
+  let added = 0;
+  let changed = 0;
+  for (const e of entries) {
+    const old = before.get(e.domain);
+    if (old === undefined) added++;
+    else if (old !== JSON.stringify(e)) changed++;
+    before.delete(e.domain);
+  }
+  return `; since version ${previous.version}: ${added} added, ${before.size} removed, ${changed} changed`;
+}
+
+function report(problems: readonly InputProblem[], input: string, io: Io): void {
+  io.stderr.write(`${input}: ${problems.length} bad line${problems.length === 1 ? '' : 's'}\n`);
+  for (const p of problems) io.stderr.write(`${problemLine(p)}\n`);
+}
+
+export const build: Command = {
+  name: 'build',
+  summary: 'build a list from a plain, CSV or JSON list of domains',
+  help,
+  async run(argv, io) {
+    const args = parseCommand(build, argv, io, options, ['input']);
+    if (!args) return;
+    const v = args.values;
+    const input = args.positionals[0]!;
+    const out = required(v.out, 'out');
+    const format = formatOf(v.format, input);
+    const previous = v.previous === undefined ? null : await readList(v.previous);
+    const metaFile: BuildMetaFile | undefined = v.meta === undefined ? undefined : await readJson(v.meta, buildMetaFileSchema, 'metadata file');
+    const now = new Date();
+    const { meta, defaults } = resolveMeta(
+      {
+        id: v.id,
+        name: v.name,
+        description: v.description,
+        publisher: v.publisher,
+        publisherType: v['publisher-type'],
+        country: v.country,
+        website: v.website,
+        kind: v.kind,
+        version: intOption(v.version, 'version', 1),
+        issued: v.issued,
+        expires: v.expires,
+        validDays: intOption(v['valid-days'], 'valid-days', 1),
+        updateInterval: intOption(v['update-interval'], 'update-interval', 1),
+        category: v.category,
+        added: v.added,
+        source: v.source,
+        reference: v.reference,
+      },
+      metaFile,
+      previous,
+      now,
+    );
+    if (previous && previous.id !== meta.id) throw refused(`--previous is list "${previous.id}", this one is "${meta.id}"`);
+    if (Date.parse(meta.expires) <= now.getTime()) throw refused(`the list would expire at ${meta.expires}, in the past: subscribers would refuse it`);
+
+    const text = await readText(input);
+    io.progress.start('reading the input');
+    const read = inputRows(text, format);
+    // On any refusal, run() clears the progress line before the message is written.
+    if (read.fatal) throw refused(`${input}: ${problemLine(read.fatal)}; nothing written`);
+    io.progress.start('checking entries', read.rows.length);
+    const { entries, problems } = entriesFromRows(read.rows, {
+      kind: meta.kind,
+      defaults,
+      previous: previous ? new Map(previous.entries.map((e) => [e.domain, e])) : undefined,
+      stripWww: v['strip-www'] ?? false,
+      onProgress: (done) => io.progress.update(done),
+    });
+    const bad = [...read.problems, ...problems].sort((a, b) => a.line - b.line);
+    io.progress.done();
+    if (bad.length > 0) {
+      report(bad, input, io);
+      if (!v['skip-bad-lines']) throw refused(`nothing written: fix the lines above, or leave them out with --skip-bad-lines`);
+    }
+
+    entries.sort(byDomain);
+    const list = { ...meta, entries };
+    io.progress.start('checking the list');
+    // The schema subscribers apply to a download (lib/lists/download.ts): the same code decides.
+    const checked = listSchema.safeParse(list);
+    if (!checked.success) throw refused(`the list is not valid: ${firstIssue(checked.error)}`);
+    io.progress.start('writing');
+    const bytes = new TextEncoder().encode(serializeList(checked.data));
+    if (bytes.byteLength > LIMITS.listBytes) {
+      throw refused(`the list is ${bytes.byteLength} bytes, more than subscribers accept (${LIMITS.listBytes}); nothing written`);
+    }
+    await writeFileAtomic(out, bytes);
+    io.progress.done();
+    const skipped = bad.length > 0 ? ` (${bad.length} bad line${bad.length === 1 ? '' : 's'} left out)` : '';
+    io.stdout.write(
+      `wrote ${out}: list "${meta.id}" version ${meta.version}, ${entries.length} entries${skipped}${changes(previous, entries)}\n` +
+        `  ${meta.kind} list by ${meta.publisher.name} (${meta.publisher.type}), expires ${meta.expires}\n`,
+    );
+  },
+};

@@ -1,0 +1,86 @@
+/**
+ * Reading and writing the files a command is given. Every failure becomes a CliError that names
+ * the file and says what went wrong in words (exit 3 for I/O, 1 for content), never a stack trace.
+ * Writes go to a temporary file beside the target, then a rename: a reader (or a web server) sees
+ * the old file or the new one, never half of one.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import type { z } from 'zod';
+import { ioError, refused } from './exit';
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'it is a directory',
+  ENOTDIR: 'a parent is not a directory',
+  ENOSPC: 'no space left on the device',
+  EROFS: 'read-only file system',
+  EEXIST: 'it already exists',
+  ENOTEMPTY: 'the directory is not empty',
+};
+
+export function ioReason(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? (REASONS[code] ?? code) : error instanceof Error ? error.message : String(error);
+}
+
+export async function readBytes(path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    throw ioError(`cannot read ${path}: ${ioReason(error)}`);
+  }
+}
+
+export function decodeUtf8(bytes: Uint8Array, path: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw refused(`${path} is not UTF-8 text`);
+  }
+}
+
+export async function readText(path: string): Promise<string> {
+  return decodeUtf8(await readBytes(path), path);
+}
+
+/** The first problem zod found, as "path: message". */
+export function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  const at = issue.path.map(String).join('.');
+  return at ? `${at}: ${issue.message}` : issue.message;
+}
+
+export function parseJsonText<S extends z.ZodType>(text: string, schema: S, path: string, what: string): z.infer<S> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw refused(`${path} is not JSON (${(error as Error).message})`);
+  }
+  return parseWith(schema, value, path, what);
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown, path: string, what: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw refused(`${path} is not a valid ${what}: ${firstIssue(result.error)}`);
+  return result.data;
+}
+
+export async function readJson<S extends z.ZodType>(path: string, schema: S, what: string): Promise<z.infer<S>> {
+  return parseJsonText(await readText(path), schema, path, what);
+}
+
+export async function writeFileAtomic(path: string, data: Uint8Array | string, mode = 0o644): Promise<void> {
+  const temporary = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await writeFile(temporary, data, { mode, flag: 'wx' });
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw ioError(`cannot write ${path}: ${ioReason(error)}`);
+  }
+}

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIST_FILE, DEFAULT_LIST_ID, defaultListFromSource } from '../../data/default-list';
+import bundledIndex from '../../data/lists/bundled.json';
+import { isPublicSuffix } from '../../lib/domain';
+import { listSchema, serializeList } from '../../lib/lists';
+
+const DATA = fileURLToPath(new URL('../../data/', import.meta.url));
+const committedText = readFileSync(`${DATA}${DEFAULT_LIST_FILE}`, 'utf8');
+const committed: unknown = JSON.parse(committedText);
+const source = readFileSync(`${DATA}sources/community-rogue-pharmacies-2020.txt`, 'utf8');
+
+describe('the bundled community list', () => {
+  const parsed = listSchema.safeParse(committed);
+  const list = parsed.success ? parsed.data : null;
+
+  it('passes the list schema', () => {
+    expect(parsed.error?.issues.slice(0, 5)).toBeUndefined();
+    expect(parsed.success).toBe(true);
+  });
+
+  it('equals the conversion of its source (run npm run data:default-list after changing the source)', () => {
+    const converted = defaultListFromSource(source);
+    expect(converted.problems).toEqual([]);
+    expect(list).toEqual(converted.list);
+  });
+
+  it('is the file the converter writes, byte for byte', () => {
+    expect(committedText).toBe(serializeList(defaultListFromSource(source).list));
+  });
+
+  it('is labelled as a community blocklist, not an authority', () => {
+    expect(list?.id).toBe(DEFAULT_LIST_ID);
+    expect(list?.kind).toBe('block');
+    expect(list?.publisher.type).toBe('community');
+  });
+
+  it('has entries, and every one an illegal pharmacy with its evidence', () => {
+    expect(list?.entries.length).toBeGreaterThan(1000);
+    expect(list?.entries.filter((e) => e.category !== 'illegal-pharmacy' || e.evidence.source === '')).toEqual([]);
+  });
+
+  it('has no public suffix', () => {
+    expect(list?.entries.filter((e) => isPublicSuffix(e.domain)).map((e) => e.domain)).toEqual([]);
+  });
+
+  it('has no www. entry (the bare domain covers it)', () => {
+    expect(list?.entries.filter((e) => e.domain.startsWith('www.')).map((e) => e.domain)).toEqual([]);
+  });
+
+  it('is still valid today', () => {
+    expect(Date.parse(list!.expires)).toBeGreaterThan(Date.now());
+  });
+
+  it('is the one list bundled.json names, with its id, version and file', () => {
+    expect(bundledIndex).toEqual([{ id: list?.id, version: list?.version, file: DEFAULT_LIST_FILE }]);
+  });
+});

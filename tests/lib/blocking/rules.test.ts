@@ -1,0 +1,251 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildRules,
+  planRuleChanges,
+  PROCEED_PRIORITY,
+  PROCEED_RULE_BASE,
+  proceedRule,
+  sameRules,
+  warningRedirect,
+  type BlockingRule,
+  type InstalledRule,
+  type RuleSource,
+} from '../../../lib/blocking';
+import { CHUNK_SIZE, listRank, type ListMeta } from '../../../lib/lists';
+import { manyDomains } from '../lists/fixtures';
+
+const PAGE = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/warning.html';
+const meta = (kind: ListMeta['kind'], type: ListMeta['publisher']['type']): RuleSource['meta'] => ({
+  kind,
+  publisher: { name: `${type} ${kind}`, type },
+});
+
+/** A list of one chunk that owns rule `ruleId`. */
+const source = (m: RuleSource['meta'], ruleId: number, domains: string[]): RuleSource => ({ meta: m, chunks: [{ ruleId, domains }] });
+const community = source(meta('block', 'community'), 11, ['rogue.example', 'pills.example']);
+const register = source(meta('allow', 'register'), 21, ['pharmacy.example']);
+const authority = source(meta('block', 'authority'), 31, ['fake.example']);
+
+describe('buildRules', () => {
+  it('makes a redirect rule to the warning page for a blocklist, under its chunk\'s rule id', () => {
+    expect(buildRules([community], PAGE)).toEqual([
+      {
+        id: 11,
+        priority: 1,
+        action: { type: 'redirect', redirect: { regexSubstitution: `${PAGE}?url=\\0` } },
+        condition: { regexFilter: '^https?://.*$', requestDomains: ['rogue.example', 'pills.example'], resourceTypes: ['main_frame'] },
+      },
+    ]);
+  });
+
+  it('makes an allow rule, without a regex filter, for an allowlist', () => {
+    expect(buildRules([register], PAGE)).toEqual([
+      { id: 21, priority: 2, action: { type: 'allow' }, condition: { requestDomains: ['pharmacy.example'], resourceTypes: ['main_frame'] } },
+    ]);
+  });
+
+  it('uses the list rank as priority: authority block 3, allow 2, community block 1', () => {
+    const rules = buildRules([community, register, authority], PAGE);
+    expect(rules.map((r) => [r.id, r.priority, r.action.type])).toEqual([
+      [11, 1, 'redirect'],
+      [21, 2, 'allow'],
+      [31, 3, 'redirect'],
+    ]);
+    expect(PROCEED_PRIORITY).toBeGreaterThan(Math.max(...rules.map((r) => r.priority)));
+  });
+
+  it.each<[ListMeta['kind'], ListMeta['publisher']['type']]>([
+    ['block', 'authority'],
+    ['block', 'register'],
+    ['block', 'community'],
+    ['allow', 'authority'],
+    ['allow', 'register'],
+    ['allow', 'community'],
+  ])('gives a %s list of a %s the priority listRank gives it', (kind, type) => {
+    const [rule] = buildRules([source(meta(kind, type), 1, ['a.example'])], PAGE);
+    expect(rule?.priority).toBe(listRank(meta(kind, type)));
+    expect(rule?.action.type).toBe(kind === 'allow' ? 'allow' : 'redirect');
+  });
+
+  it('matches top-level navigations only', () => {
+    for (const rule of buildRules([community, register, authority], PAGE)) expect(rule.condition.resourceTypes).toEqual(['main_frame']);
+  });
+
+  it('substitutes the whole original URL after ?url=', () => {
+    expect(warningRedirect(PAGE)).toEqual({ regexSubstitution: `${PAGE}?url=\\0` });
+    // What the browser does with the rule: \0 is the whole match of the regex filter.
+    const [rule] = buildRules([community], PAGE);
+    if (rule?.action.type !== 'redirect') throw new Error('expected a redirect rule');
+    const url = 'https://rogue.example/buy?x=1&y=2#top';
+    const match = new RegExp(rule.condition.regexFilter!).exec(url);
+    expect(match?.[0]).toBe(url);
+    expect(rule.action.redirect.regexSubstitution.replace('\\0', match![0])).toBe(`${PAGE}?url=${url}`);
+  });
+
+  it('filters http and https only', () => {
+    const [rule] = buildRules([community], PAGE);
+    const filter = new RegExp(rule!.condition.regexFilter!);
+    expect(filter.test('http://rogue.example/')).toBe(true);
+    expect(filter.test('https://rogue.example/')).toBe(true);
+    expect(filter.test('ftp://rogue.example/')).toBe(false);
+    expect(filter.test('wss://rogue.example/')).toBe(false);
+  });
+
+  it('makes one rule per chunk, with the chunk\'s rule id, keeping every domain once and in order', () => {
+    const domains = manyDomains(2 * CHUNK_SIZE + 1);
+    const chunked: RuleSource = {
+      meta: meta('block', 'community'),
+      chunks: [
+        { ruleId: 7, domains: domains.slice(0, CHUNK_SIZE) },
+        { ruleId: 5, domains: domains.slice(CHUNK_SIZE, 2 * CHUNK_SIZE) },
+        { ruleId: 40, domains: domains.slice(2 * CHUNK_SIZE) },
+      ],
+    };
+    const rules = buildRules([authority, chunked, register], PAGE);
+    expect(rules.map((r) => r.condition.requestDomains.length)).toEqual([1, CHUNK_SIZE, CHUNK_SIZE, 1, 1]);
+    expect(rules.slice(1, 4).flatMap((r) => r.condition.requestDomains)).toEqual(domains);
+    expect(rules.map((r) => r.id)).toEqual([31, 7, 5, 40, 21]);
+    expect(rules.map((r) => r.priority)).toEqual([3, 1, 1, 1, 2]);
+  });
+
+  it('does not split a chunk, however many domains it holds', () => {
+    expect(buildRules([source(meta('block', 'community'), 1, manyDomains(2 * CHUNK_SIZE))], PAGE)).toHaveLength(1);
+  });
+
+  it('makes no rule for an empty chunk, a list without chunks, or no lists', () => {
+    const withEmpty: RuleSource = { meta: meta('block', 'authority'), chunks: [{ ruleId: 1, domains: [] }, { ruleId: 2, domains: ['a.example'] }, { ruleId: 3, domains: [] }] };
+    expect(buildRules([withEmpty], PAGE).map((r) => r.id)).toEqual([2]);
+    expect(buildRules([source(meta('block', 'authority'), 1, [])], PAGE)).toEqual([]);
+    expect(buildRules([{ meta: meta('allow', 'register'), chunks: [] }], PAGE)).toEqual([]);
+    expect(buildRules([], PAGE)).toEqual([]);
+  });
+
+  it('takes the ids from the chunks, not from the order of the lists', () => {
+    expect(buildRules([authority, register, community], PAGE).map((r) => r.id)).toEqual([31, 21, 11]);
+  });
+
+  it('is deterministic: the same lists give the same rules', () => {
+    const sources = [community, register, authority];
+    const copies = sources.map((s) => ({ ...s, chunks: s.chunks.map((c) => ({ ...c, domains: [...c.domains] })) }));
+    expect(JSON.stringify(buildRules(sources, PAGE))).toBe(JSON.stringify(buildRules(sources, PAGE)));
+    expect(sameRules(buildRules(sources, PAGE), buildRules(copies, PAGE))).toBe(true);
+  });
+
+  it('does not share its domain arrays with the caller', () => {
+    const domains = ['rogue.example'];
+    const [rule] = buildRules([source(meta('block', 'community'), 1, domains)], PAGE);
+    domains.push('later.example');
+    expect(rule?.condition.requestDomains).toEqual(['rogue.example']);
+  });
+});
+
+describe('proceedRule', () => {
+  it('allows one host, top-level only, above every list', () => {
+    expect(proceedRule(1_000_000, 'rogue.example')).toEqual({
+      id: 1_000_000,
+      priority: PROCEED_PRIORITY,
+      action: { type: 'allow' },
+      condition: { requestDomains: ['rogue.example'], resourceTypes: ['main_frame'] },
+    });
+  });
+});
+
+/** What the browser gives back: the same rule, a copy with its keys in another order. */
+const reordered = (rule: BlockingRule): InstalledRule => structuredClone({
+  condition: Object.fromEntries(Object.entries(rule.condition).reverse()),
+  action: rule.action,
+  priority: rule.priority,
+  id: rule.id,
+});
+
+describe('sameRules', () => {
+  const wanted = buildRules([community, register, authority], PAGE);
+
+  it('is true for the same rules', () => {
+    expect(sameRules(structuredClone(wanted), wanted)).toBe(true);
+  });
+
+  it('ignores the order of rules and of keys', () => {
+    expect(sameRules([...wanted].reverse().map(reordered), wanted)).toBe(true);
+  });
+
+  it('is true for no rules on either side', () => {
+    expect(sameRules([], [])).toBe(true);
+  });
+
+  it.each<[string, (rules: BlockingRule[]) => unknown[]]>([
+    ['a changed domain', (rules) => rules.map((r, i) => (i === 0 ? { ...r, condition: { ...r.condition, requestDomains: ['other.example', 'pills.example'] } } : r))],
+    ['reordered domains inside a rule', (rules) => rules.map((r, i) => (i === 0 ? { ...r, condition: { ...r.condition, requestDomains: [...r.condition.requestDomains].reverse() } } : r))],
+    ['a changed priority', (rules) => rules.map((r, i) => (i === 2 ? { ...r, priority: 1 } : r))],
+    ['a changed id', (rules) => rules.map((r, i) => (i === 1 ? { ...r, id: 9 } : r))],
+    ['a changed redirect target', (rules) => rules.map((r) => (r.action.type === 'redirect' ? { ...r, action: { type: 'redirect', redirect: warningRedirect('https://evil.example/') } } : r))],
+    ['a missing rule', (rules) => rules.slice(1)],
+    ['an extra rule', (rules) => [...rules, proceedRule(4, 'x.example')]],
+    ['a rule replaced by a copy of another', (rules) => [rules[0], rules[0], rules[2]]],
+    ['an extra key', (rules) => rules.map((r, i) => (i === 0 ? { ...r, condition: { ...r.condition, initiatorDomains: ['a.example'] } } : r))],
+    ['garbage', (rules) => rules.map(() => null)],
+  ])('notices %s', (_, change) => {
+    expect(sameRules(change(structuredClone(wanted)), wanted)).toBe(false);
+  });
+});
+
+describe('planRuleChanges', () => {
+  const wanted = buildRules([community, register, authority], PAGE);
+  const [communityRule, registerRule, authorityRule] = wanted as [BlockingRule, BlockingRule, BlockingRule];
+  const nothing = { removeRuleIds: [], addRules: [] };
+
+  it('has nothing to do when the installed rules are the wanted ones, in any order', () => {
+    expect(planRuleChanges(wanted.map(reordered), wanted)).toEqual(nothing);
+    expect(planRuleChanges([...wanted].reverse().map(reordered), wanted)).toEqual(nothing);
+  });
+
+  it('has nothing to do with no rules on either side', () => {
+    expect(planRuleChanges([], [])).toEqual(nothing);
+  });
+
+  it('adds every rule when none is installed', () => {
+    expect(planRuleChanges([], wanted)).toEqual({ removeRuleIds: [], addRules: wanted });
+  });
+
+  it('removes every rule when none is wanted', () => {
+    expect(planRuleChanges(wanted.map(reordered), [])).toEqual({ removeRuleIds: [11, 21, 31], addRules: [] });
+  });
+
+  it('removes the rules whose id is not wanted, such as the rule of a chunk a delta replaced', () => {
+    const replaced = { ...communityRule, id: 12 };
+    expect(planRuleChanges([...wanted, replaced].map(reordered), wanted)).toEqual({ removeRuleIds: [12], addRules: [] });
+  });
+
+  it('adds the missing rules and keeps the others', () => {
+    expect(planRuleChanges([reordered(registerRule)], wanted)).toEqual({ removeRuleIds: [], addRules: [communityRule, authorityRule] });
+  });
+
+  it.each<[string, InstalledRule]>([
+    ['another priority', { ...communityRule, priority: 3 }],
+    ['no priority', { id: 11, action: { type: 'redirect' }, condition: communityRule.condition }],
+    ['another action type', { ...registerRule, action: { type: 'block' } }],
+    ['a redirect where an allow is wanted', { ...registerRule, action: communityRule.action }],
+    ['fewer domains', { ...communityRule, condition: { ...communityRule.condition, requestDomains: ['rogue.example'] } }],
+    ['more domains', { ...authorityRule, condition: { ...authorityRule.condition, requestDomains: ['fake.example', 'more.example'] } }],
+    ['no requestDomains', { ...authorityRule, condition: {} }],
+  ])('replaces an installed rule of the wanted id with %s, left by an older build', (_, stale) => {
+    const installed = wanted.map((r) => (r.id === stale.id ? stale : reordered(r)));
+    expect(planRuleChanges(installed, wanted)).toEqual({ removeRuleIds: [stale.id], addRules: wanted.filter((r) => r.id === stale.id) });
+  });
+
+  it('keeps a rule of the wanted id and shape without comparing its domains: an id names immutable content', () => {
+    const sameShape = { ...communityRule, condition: { ...communityRule.condition, requestDomains: ['a.example', 'b.example'] } };
+    expect(planRuleChanges([sameShape, registerRule, authorityRule], wanted)).toEqual(nothing);
+  });
+
+  it('keeps, removes, replaces and adds in one plan', () => {
+    const installed = [reordered(registerRule), { ...authorityRule, priority: 1 }, { ...communityRule, id: 99 }];
+    expect(planRuleChanges(installed, wanted)).toEqual({ removeRuleIds: [31, 99], addRules: [communityRule, authorityRule] });
+  });
+
+  it('treats ids of the session range like any other', () => {
+    const session = proceedRule(PROCEED_RULE_BASE + 1, 'rogue.example');
+    expect(planRuleChanges([...wanted, session], wanted)).toEqual({ removeRuleIds: [PROCEED_RULE_BASE + 1], addRules: [] });
+    expect(planRuleChanges([session], [session])).toEqual(nothing);
+  });
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { applyDelta, DeltaMismatch, deltaBytes, deltaSchema, diffLists, listSchema, type Entry, type List } from '../../../lib/lists';
+import { random } from '../../../bench/synthetic';
+import { entry, makeList } from './fixtures';
+
+const v1 = makeList({ version: 1, entries: [entry('rogue.example'), entry('pills.example'), entry('old.example')] });
+const v2 = makeList({
+  version: 2,
+  issued: '2026-02-01T00:00:00Z',
+  entries: [entry('rogue.example'), entry('pills.example', { note: 'now sells falsified insulin' }), entry('new-shop.example')],
+});
+const byDomain = (entries: readonly Entry[]) => [...entries].sort((a, b) => (a.domain < b.domain ? -1 : 1));
+
+describe('diffLists', () => {
+  it('removes what went, adds what came, and removes then re-adds what changed', () => {
+    const delta = diffLists(v1, v2);
+    expect(delta).toMatchObject({ format: 1, type: 'delta', id: 'test-list', from: 1, to: 2 });
+    expect(delta.remove.sort()).toEqual(['old.example', 'pills.example']);
+    expect(delta.add.map((e) => e.domain).sort()).toEqual(['new-shop.example', 'pills.example']);
+    expect(delta.add.find((e) => e.domain === 'pills.example')?.note).toBe('now sells falsified insulin');
+  });
+
+  it('carries the new version metadata, without entries', () => {
+    const { entries: _entries, ...meta } = v2;
+    expect(diffLists(v1, v2).meta).toEqual(meta);
+  });
+
+  it('is empty between two versions with the same entries', () => {
+    const delta = diffLists(v1, { ...v1, version: 2 });
+    expect(delta.remove).toEqual([]);
+    expect(delta.add).toEqual([]);
+  });
+
+  it('refuses two different lists, or a version that does not follow', () => {
+    expect(() => diffLists(v1, { ...v2, id: 'another-list' })).toThrow(/different lists/);
+    expect(() => diffLists(v2, v1)).toThrow(/does not follow/);
+    expect(() => diffLists(v1, v1)).toThrow(/does not follow/);
+  });
+
+  it('writes bytes that parse back to the same delta and pass the delta schema', () => {
+    const delta = diffLists(v1, v2);
+    const parsed = deltaSchema.parse(JSON.parse(new TextDecoder().decode(deltaBytes(delta))));
+    expect(parsed).toEqual(delta);
+    const empty = diffLists(v1, { ...v1, version: 2 });
+    expect(deltaSchema.parse(JSON.parse(new TextDecoder().decode(deltaBytes(empty))))).toEqual(empty);
+  });
+});
+
+describe('applyDelta', () => {
+  it('turns the old entries into the new ones', () => {
+    expect(byDomain(applyDelta(v1.entries, diffLists(v1, v2)))).toEqual(byDomain(v2.entries));
+  });
+
+  it('refuses to remove a domain the stored list does not hold', () => {
+    expect(() => applyDelta(v1.entries, { remove: ['absent.example'], add: [] })).toThrow(DeltaMismatch);
+    expect(() => applyDelta(v1.entries, { remove: ['absent.example'], add: [] })).toThrow(/absent\.example/);
+  });
+
+  it('refuses to add a domain the stored list already holds', () => {
+    expect(() => applyDelta(v1.entries, { remove: [], add: [entry('rogue.example')] })).toThrow(DeltaMismatch);
+  });
+
+  it('removes before it adds, so a changed entry replaces the old one', () => {
+    const changed = entry('rogue.example', { category: 'fraud' });
+    expect(applyDelta(v1.entries, { remove: ['rogue.example'], add: [changed] }).find((e) => e.domain === 'rogue.example')).toEqual(changed);
+  });
+
+  it('leaves the entries it was given untouched', () => {
+    const before = structuredClone(v1.entries);
+    applyDelta(v1.entries, diffLists(v1, v2));
+    expect(v1.entries).toEqual(before);
+  });
+});
+
+describe('diffLists then applyDelta, on random lists', () => {
+  const CATEGORIES = ['illegal-pharmacy', 'falsified-medicines', 'fraud'] as const;
+
+  function randomList(rnd: () => number, version: number, pool: readonly string[]): List {
+    const entries = pool
+      .filter(() => rnd() < 0.5)
+      .map((domain) => entry(domain, { category: CATEGORIES[Math.floor(rnd() * 3)]!, ...(rnd() < 0.2 ? { note: `n${Math.floor(rnd() * 3)}` } : {}) }));
+    return makeList({ version, entries });
+  }
+
+  it('reproduces the new list exactly, for 300 random pairs', () => {
+    const rnd = random(42);
+    for (let round = 0; round < 300; round++) {
+      const pool = Array.from({ length: 1 + Math.floor(rnd() * 40) }, (_, i) => `d${i}.example`);
+      const from = randomList(rnd, 1 + Math.floor(rnd() * 5), pool);
+      const to = randomList(rnd, from.version + 1 + Math.floor(rnd() * 3), pool);
+      const delta = diffLists(from, to);
+      expect(deltaSchema.safeParse(delta).success, `round ${round}`).toBe(true);
+      expect(byDomain(applyDelta(from.entries, delta)), `round ${round}`).toEqual(byDomain(to.entries));
+      expect(listSchema.safeParse({ ...delta.meta, entries: applyDelta(from.entries, delta) }).success).toBe(true);
+    }
+  });
+});
+
+describe('deltaSchema', () => {
+  const valid = () => diffLists(v1, v2);
+
+  it('accepts a delta made by diffLists', () => {
+    expect(deltaSchema.safeParse(valid()).success).toBe(true);
+  });
+
+  it.each([
+    ['to not after from', { from: 2 }],
+    ['meta.id differing from id', { id: 'another-list' }],
+    ['meta.version differing from to', { to: 3 }],
+    ['a removed domain that is not canonical', { remove: ['Old.Example'] }],
+    ['a public suffix to remove', { remove: ['co.uk'] }],
+    ['the same domain removed twice', { remove: ['old.example', 'old.example'] }],
+    ['the same domain added twice', { add: [entry('new.example'), entry('new.example')] }],
+    ['an allowlist category added to a blocklist', { add: [entry('new.example', { category: 'authorised-pharmacy' })] }],
+    ['unknown fields', { extra: true }],
+  ])('refuses %s', (_what, change) => {
+    expect(deltaSchema.safeParse({ ...valid(), ...change }).success).toBe(false);
+  });
+
+  it('refuses new metadata that expires before it is issued', () => {
+    const delta = valid();
+    expect(deltaSchema.safeParse({ ...delta, meta: { ...delta.meta, expires: delta.meta.issued } }).success).toBe(false);
+  });
+});
