@@ -1,3 +1,4 @@
+import '../../lib/platform/zod';
 import { render } from 'preact';
 import { localizeDocument } from '../../lib/i18n';
 import { WarningPage } from '../../lib/ui';

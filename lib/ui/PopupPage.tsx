@@ -2,9 +2,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { warningPageFor } from '../blocking/warning-url';
+import { reportPageFor } from './report/report-url';
 import { t } from '../i18n';
 import { sendToBackground, type VerdictReport } from '../messaging';
+import { PopupGuidance } from './guidance/PopupGuidance';
 import { verdictLabel } from './labels';
+import { SiteAccessNotice, useSiteAccess } from './SiteAccess';
 
 async function currentTabId(search: string): Promise<number | undefined> {
   // Tests (and the "describe a tab" link) open the popup in a tab with ?tab=ID.
@@ -16,6 +19,7 @@ async function currentTabId(search: string): Promise<number | undefined> {
 
 export function PopupPage({ search }: { search: string }) {
   const [report, setReport] = useState<VerdictReport | null | 'loading'>('loading');
+  const siteAccess = useSiteAccess();
 
   useEffect(() => {
     currentTabId(search)
@@ -27,11 +31,15 @@ export function PopupPage({ search }: { search: string }) {
   return (
     <main class="popup">
       <h1>{t('popupHeading')}</h1>
-      {report?.verdict == null || report.host === null ? (
-        <p data-verdict="none">{t('popupNoWebPage')}</p>
-      ) : (
-        <Verdict report={report} host={report.host} />
-      )}
+      <SiteAccessNotice granted={siteAccess} />
+      {/* Without access the browser hides the tab's address: no verdict rather than a wrong one. */}
+      {siteAccess !== false &&
+        (report?.verdict == null || report.host === null ? (
+          <p data-verdict="none">{t('popupNoWebPage')}</p>
+        ) : (
+          <Verdict report={report} host={report.host} />
+        ))}
+      <PopupGuidance verdict={report?.host ? (report.verdict ?? null) : null} />
     </main>
   );
 }
@@ -56,6 +64,11 @@ function Verdict({ report, host }: { report: VerdictReport; host: string }) {
       ) : (
         <p>{t('popupUnknownHint')}</p>
       )}
+      <p>
+        <a href={reportPageFor(browser.runtime.getURL('/report.html'), kind === 'listed' ? 'false-positive' : 'suspicious-site', report.url)} target="_blank" rel="noopener">
+          {kind === 'listed' ? t('reportMistakeLink') : t('reportSiteLink')}
+        </a>
+      </p>
     </section>
   );
 }

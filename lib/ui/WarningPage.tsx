@@ -3,10 +3,13 @@
  * anyway" asks the background to let this one host through for the session, then goes to the
  * exact original URL, and only ever to an http(s) one.
  */
+import { browser } from 'wxt/browser';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { originalUrlFromWarning } from '../blocking/warning-url';
+import { reportPageFor } from './report/report-url';
 import { t } from '../i18n';
 import { sendToBackground, type VerdictReport } from '../messaging';
+import { ReportLink, useGuidance, WarningGuidance } from './guidance';
 import { isWebUrl } from './labels';
 import { MatchList } from './MatchList';
 
@@ -21,6 +24,7 @@ export function WarningPage({ href }: { href: string }) {
   const [state, setState] = useState<State>({ step: 'loading' });
   const [refused, setRefused] = useState(false);
   const safeButton = useRef<HTMLButtonElement>(null);
+  const guidance = useGuidance();
 
   useEffect(() => {
     const url = originalUrlFromWarning(href);
@@ -83,20 +87,16 @@ export function WarningPage({ href }: { href: string }) {
         <button ref={safeButton} type="button" class="button primary" onClick={backToSafety}>
           {t('backToSafety')}
         </button>
+        <ReportLink state={guidance} />
       </div>
       <section aria-labelledby="why-heading">
         <h2 id="why-heading">{t('warningWhyHeading')}</h2>
         <MatchList matches={report.matches} />
+        <p>
+          <a href={reportPageFor(browser.runtime.getURL('/report.html'), 'false-positive', url)}>{t('reportMistakeLink')}</a>
+        </p>
       </section>
-      <section aria-labelledby="guidance-heading" class="guidance">
-        <h2 id="guidance-heading">{t('guidanceHeading')}</h2>
-        <ul>
-          <li>{t('guidanceDontBuy')}</li>
-          <li>{t('guidanceAuthorised')}</li>
-          <li>{t('guidanceAlreadyBought')}</li>
-          <li>{t('guidanceLaw')}</li>
-        </ul>
-      </section>
+      <WarningGuidance state={guidance} matches={report.matches} />
       <section class="proceed" aria-label={t('proceedAnyway')}>
         <p id="proceed-explain">{t('proceedExplain')}</p>
         <button type="button" class="button secondary" aria-describedby="proceed-explain" onClick={() => void proceed(url)}>

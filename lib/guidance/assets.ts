@@ -1,0 +1,15 @@
+/**
+ * The guidance files shipped beside the pages (copied from data/ by wxt.config.ts). Pages fetch
+ * only the person's language at run time instead of bundling all five. No imports: the build
+ * configuration reads this file too.
+ */
+export const GUIDANCE_FILES = ['en', 'fr', 'de', 'it', 'es'].map((language) => `guidance/${language}.json`);
+export const AUTHORITIES_FILE = 'authorities.json';
+export const MEDICRIME_PARTIES_FILE = 'medicrime-parties.json';
+
+/** Paths relative to data/ in the repository and to the extension's root once built: the same. */
+export const GUIDANCE_ASSETS: readonly string[] = [...GUIDANCE_FILES, AUTHORITIES_FILE, MEDICRIME_PARTIES_FILE];
+
+export function guidanceFile(language: string): string {
+  return `guidance/${language}.json`;
+}

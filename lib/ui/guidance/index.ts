@@ -1,0 +1,11 @@
+export { CountryLine } from './CountryLine';
+export { countryName, sortByName } from './countryName';
+export { AuthorityCard, FindPharmacySection, ReportSection } from './country';
+export { MedicrimeStatus } from './MedicrimeStatus';
+export { AlreadyBoughtSection, CategorySection, LawSection, Paragraphs, RisksSection } from './sections';
+export { useGuidance } from './useGuidance';
+export type { GuidanceState } from './useGuidance';
+export { Verification } from './Verification';
+export { guideUrl } from './links';
+export { ReportLink, WarningGuidance } from './WarningGuidance';
+export { PopupGuidance } from './PopupGuidance';
