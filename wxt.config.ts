@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import bundled from './data/lists/bundled.json';
+import { GUIDANCE_ASSETS } from './lib/guidance/assets';
+import { SITE_ORIGINS } from './lib/platform/origins';
 
 // Extension pages may only run the extension's own scripts; nothing remote, no eval, never framed
 // (the warning page is web-accessible so that declarativeNetRequest can redirect to it, and
@@ -15,29 +17,55 @@ const extensionPagesCsp = [
   "frame-ancestors 'none'",
   "img-src 'self' data:",
   "style-src 'self'",
-  "connect-src 'self'",
+  // Lists are downloaded from the URLs a person subscribed to (any web server; signatures, not
+  // transport, protect their content) and reports go to the hub the person chose.
+  "connect-src 'self' https: http:",
 ].join('; ');
+
+// Firefox only (Chrome warns about keys it does not know). The id keeps storage and the
+// moz-extension origin stable across updates; 140 is the first ESR with built-in data-collection
+// consent, where "none" tells people before install that nothing is collected (Firefox for
+// Android reads that declaration from 142).
+const firefoxSettings = {
+  gecko: { id: 'pharmacheck@pharmacheck.eu', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+  gecko_android: { strict_min_version: '142.0' },
+};
 
 export default defineConfig({
   imports: false,
+  // PHARMACHECK_OUT_DIR lets a benchmark or a second checkout build beside another build.
+  outDir: process.env.PHARMACHECK_OUT_DIR ?? '.output',
+  // MV3 for Firefox too: it blocks with the same declarativeNetRequest rules as Chrome (README, "Firefox").
+  manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  // The sources archive Firefox's reviewers rebuild from (README, "Packages"): what the build
+  // reads, without screenshots, benchmarks, the hub server or tests.
+  zip: { excludeSources: ['artifacts/**', 'bench/**', 'server/**', 'tests/**'] },
   hooks: {
     // The bundled lists live in data/ (with their provenance) and ship as files the background
     // reads on first run, so they never weigh on the service worker's own script.
     'build:publicAssets': (_wxt, files) => {
       for (const { file } of bundled) files.push({ absoluteSrc: resolve('data', file), relativeDest: file });
+      // Guidance and authorities too: a page fetches only the person's language, not all five.
+      for (const file of GUIDANCE_ASSETS) files.push({ absoluteSrc: resolve('data', file), relativeDest: file });
+    },
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox') Object.assign(manifest, { browser_specific_settings: firefoxSettings });
+      // Organisations preinstall lists through managed storage (lib/protection/policy.ts); Firefox
+      // reads enterprise policies without a schema key in the manifest.
+      else Object.assign(manifest, { storage: { managed_schema: 'managed-schema.json' } });
     },
   },
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['declarativeNetRequest', 'storage'],
+    permissions: ['declarativeNetRequestWithHostAccess', 'storage', 'alarms'],
     // Redirect rules only act on hosts the extension may access; every web site must be checked.
-    host_permissions: ['http://*/*', 'https://*/*'],
+    host_permissions: [...SITE_ORIGINS],
     web_accessible_resources: [{ resources: ['warning.html'], matches: ['http://*/*', 'https://*/*'] }],
-    action: { default_title: '__MSG_actionTitle__' },
+    action: { default_title: '__MSG_actionTitle__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     content_security_policy: { extension_pages: extensionPagesCsp },
   },
 });

@@ -1,0 +1,77 @@
+/**
+ * An HTTP proxy on 127.0.0.1 that writes down every request a browser sends through it, with its
+ * headers and body, and lets nothing out of the machine: plain-http requests for the local site
+ * server are passed to it, everything else is answered 502, and https tunnels (CONNECT) are
+ * refused, so of an https request only its host name is ever seen, and nothing is sent.
+ */
+import { createServer, request as forward, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ProxiedRequest {
+  readonly method: string;
+  /** Absolute URL for plain http; `host:port` for a CONNECT (https) or a refused upgrade. */
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly body: string;
+}
+
+export interface LoggingProxy {
+  readonly port: number;
+  /** Browser flags that send every request, loopback names included, through this proxy. */
+  readonly chromiumArgs: readonly string[];
+  requests(): ProxiedRequest[];
+  close(): Promise<void>;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const part of req) parts.push(part as Buffer);
+  return Buffer.concat(parts);
+}
+
+export async function startLoggingProxy(sitePort: number): Promise<LoggingProxy> {
+  const seen: ProxiedRequest[] = [];
+  const server: Server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    const url = req.url ?? '';
+    seen.push({ method: req.method ?? '', url, headers: req.headers, body: body.toString('latin1') });
+    let target: URL;
+    try {
+      target = new URL(url);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    if (target.protocol !== 'http:' || Number(target.port) !== sitePort) {
+      res.writeHead(502).end();
+      return;
+    }
+    const upstream = forward({ host: '127.0.0.1', port: sitePort, method: req.method, path: `${target.pathname}${target.search}`, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.writeHead(502).end());
+    upstream.end(body);
+  });
+  server.on('connect', (req, socket) => {
+    seen.push({ method: 'CONNECT', url: req.url ?? '', headers: req.headers, body: '' });
+    socket.end('HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n');
+  });
+  server.on('upgrade', (req, socket) => {
+    seen.push({ method: `UPGRADE ${req.headers.upgrade ?? ''}`.trim(), url: req.url ?? '', headers: req.headers, body: '' });
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    // "<-loopback>" removes Chromium's implicit bypass of localhost names, so nothing skips the log.
+    chromiumArgs: [`--proxy-server=http://127.0.0.1:${port}`, '--proxy-bypass-list=<-loopback>'],
+    requests: () => [...seen],
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
