@@ -13,19 +13,29 @@
  *   going there, the proxy refuses every https tunnel so nothing but the host name leaves, and their
  *   plain-http bodies are searched like everything else.
  *
- * When a test subscribes to a list or sends a report, add its URLs to SUBSCRIBED_LIST_URLS / HUB_URLS.
+ * The person also subscribes to an authority's list and sends one report about one page they
+ * visited, through the report form: those are the only remote requests allowed, and the report may
+ * carry that one page's address (the person chose to send it), nothing else of the visits.
  */
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, waitForRules, type ExtensionBrowser } from './support/chromium';
 import { injectInlineScriptAndRemoteImage } from './support/csp-probe';
 import { startLoggingProxy, type LoggingProxy, type ProxiedRequest } from './support/logging-proxy';
+import { listSchema, publishFiles } from '../../lib/lists';
+import { generateKey } from '../../lib/signing';
+import { startFakeHub, type FakeHub } from './support/fake-hub';
+import { startListServer, type ListServer } from './support/list-server';
 import { badgeFor, openPopupFor, WarningPage } from './support/pages';
 import { startSiteServer, type SiteServer } from './support/site-server';
 
 /** Where the extension may send requests: the lists this test subscribed to, the hub it reports to. */
-const SUBSCRIBED_LIST_URLS: readonly string[] = [];
-const HUB_URLS: readonly string[] = [];
+const SUBSCRIBED_LIST_URLS: string[] = [];
+const HUB_URLS: string[] = [];
+const LISTS_HOST = 'lists.authority.example';
+const HUB_HOST = 'hub.authority.example';
+/** The one page the person reports (an unlisted site they visited). */
+let reported = '';
 
 /**
  * Hosts Chromium contacts on its own (see the header); anything else on the network fails the test.
@@ -50,6 +60,8 @@ interface Recorded {
 }
 
 let server: SiteServer;
+let lists: ListServer;
+let hub: FakeHub;
 let proxy: LoggingProxy;
 let browser: ExtensionBrowser;
 const fromExtension: Promise<Recorded>[] = [];
@@ -59,7 +71,9 @@ let navigations = 0;
 
 beforeAll(async () => {
   server = await startSiteServer();
-  proxy = await startLoggingProxy(server.port);
+  lists = await startListServer(LISTS_HOST);
+  hub = await startFakeHub();
+  proxy = await startLoggingProxy(server.port, [lists.port, hub.port]);
   browser = await launchWithExtension({ extraArgs: proxy.chromiumArgs });
   // Listening starts once the browser is up: whatever the background fetched while starting (the
   // bundled list, from the package) may be missed here, never by the proxy, which logs from launch.
@@ -68,13 +82,58 @@ beforeAll(async () => {
     if (from) fromExtension.push(record(request, from));
   });
   await waitForRules(browser);
+  await subscribeToAList();
   await browseLikeAPerson();
+  await reportOnePage();
 }, 240_000);
+
+async function subscribeToAList(): Promise<void> {
+  const key = await generateKey();
+  const list = listSchema.parse({
+    format: 1,
+    id: 'privacy-authority-list',
+    name: 'Authority list',
+    publisher: { name: 'Authority', type: 'authority' },
+    kind: 'block',
+    version: 1,
+    issued: '2026-11-01T00:00:00Z',
+    expires: '2027-11-01T00:00:00Z',
+    entries: [{ domain: 'authority-listed.example', category: 'illegal-pharmacy', added: '2026-11-01', evidence: { source: 'Authority' } }],
+  });
+  lists.publish(await publishFiles({ list, key }));
+  const latest = lists.url(`${list.id}/latest.json`);
+  SUBSCRIBED_LIST_URLS.push(latest);
+  const page = await browser.newPage();
+  await page.goto(browser.url('options.html'));
+  const answer = await page.evaluate((payload) => chrome.runtime.sendMessage({ type: 'ui-bg-subscribe', payload }), { url: latest, publicKey: key.publicKey });
+  if (!answer?.ok) throw new Error(`could not subscribe: ${JSON.stringify(answer)}`);
+  await page.close();
+}
+
+/** Sets the hub in the options, then reports one visited page through the report form. */
+async function reportOnePage(): Promise<void> {
+  HUB_URLS.push(hub.url(HUB_HOST));
+  reported = visited.find((url) => new URL(url).hostname === UNLISTED[1])!;
+  const options = await browser.newPage();
+  await options.goto(browser.url('options.html'));
+  await options.getByLabel('Reporting service address').fill(hub.url(HUB_HOST));
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await options.getByTestId('hub-status').filter({ hasText: hub.url(HUB_HOST) }).waitFor();
+  await options.close();
+  const form = await browser.newPage();
+  await form.goto(browser.url(`report.html?kind=suspicious-site&url=${reported}`));
+  await form.getByLabel('Prices far too low').check();
+  await form.getByRole('button', { name: 'Send report' }).click();
+  await form.locator('[data-testid="report-result"][data-result="sent"]').waitFor({ timeout: 30_000 });
+  await form.close();
+}
 
 afterAll(async () => {
   await browser?.close({ removeProfile: true });
   await proxy?.close();
   await server?.close();
+  await lists?.close();
+  await hub?.close();
 });
 
 /** The extension's, or null: its service worker's requests, and what its pages fetch (not where they navigate). */
@@ -167,7 +226,13 @@ function leaks(text: string, sameHost?: string): string[] {
   return secrets().filter((word) => !own.has(word)).filter((word) => haystack.includes(word.toLowerCase()) || haystack.includes(encodeURIComponent(word).toLowerCase()));
 }
 
-const allowedRemote = (url: string) => [...SUBSCRIBED_LIST_URLS, ...HUB_URLS].some((allowed) => new URL(url).origin === new URL(allowed).origin);
+function allowedRemote(url: string): boolean {
+  try {
+    return [...SUBSCRIBED_LIST_URLS, ...HUB_URLS].some((allowed) => new URL(url).origin === new URL(allowed).origin);
+  } catch {
+    return false;
+  }
+}
 
 describe('the privacy promise, in Chromium', () => {
   it('was put to the test: more than 50 navigations, popups and warnings included', () => {
@@ -187,8 +252,23 @@ describe('the privacy promise, in Chromium', () => {
   it('no request of the extension carries a visited host or address, in its URL, headers or body', async () => {
     const own = `chrome-extension://${browser.extensionId}/`;
     const remote = (await Promise.all(fromExtension)).filter((r) => !r.url.startsWith(own));
-    const found = remote.flatMap((r) => leaks(`${r.url}\n${JSON.stringify(r.headers)}\n${r.body}`).map((w) => `${r.url}: ${w}`));
+    // The report may name the one page the person chose to report; nothing else of the visits.
+    const reportedHost = new URL(reported).hostname;
+    const toHub = (url: string) => HUB_URLS.some((h) => new URL(url).origin === new URL(h).origin);
+    const found = remote.flatMap((r) => leaks(`${r.url}\n${JSON.stringify(r.headers)}\n${r.body}`, toHub(r.url) ? reportedHost : undefined).map((w) => `${r.url}: ${w}`));
     expect(found).toEqual([]);
+  });
+
+  it('the subscribed list was downloaded, and the report arrived with exactly the page the person chose', async () => {
+    const requests = (await Promise.all(fromExtension)).map((r) => r.url);
+    expect(requests).toContain(SUBSCRIBED_LIST_URLS[0]);
+    expect(hub.received).toHaveLength(1);
+    const sent = JSON.parse(hub.received[0]!.body) as { page: string; reasons: string[]; contact?: unknown };
+    expect(sent.page).toBe(reported);
+    expect(sent.reasons).toEqual(['prices-too-low']);
+    expect(sent.contact).toBeUndefined();
+    expect(hub.received[0]!.headers.cookie).toBeUndefined();
+    expect(hub.received[0]!.headers.referer).toBeUndefined();
   });
 
   it('the extension subscribed to nothing by itself', async () => {
@@ -216,6 +296,8 @@ describe('the privacy promise, in Chromium', () => {
       const isVisit = request.method === 'GET' && (expected.has(request.url) || (new URL(request.url).pathname === '/favicon.ico' && visitedHost(host)));
       if (isVisit) continue;
       if (BROWSER_HOSTS.has(host) && leaks(`${request.url}\n${JSON.stringify(request.headers)}\n${request.body}`).length === 0) continue;
+      // The subscribed list's files, and the one report (checked for leaks in the tests above).
+      if (request.method !== 'CONNECT' && allowedRemote(request.url)) continue;
       unexplained.push(`${request.method} ${request.url}`);
     }
     expect(unexplained).toEqual([]);

@@ -29,7 +29,9 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-export async function startLoggingProxy(sitePort: number): Promise<LoggingProxy> {
+/** Forwards plain http to the test's own servers on 127.0.0.1 (the site server, and any `otherPorts`). */
+export async function startLoggingProxy(sitePort: number, otherPorts: readonly number[] = []): Promise<LoggingProxy> {
+  const ports = new Set([sitePort, ...otherPorts]);
   const seen: ProxiedRequest[] = [];
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
@@ -42,11 +44,11 @@ export async function startLoggingProxy(sitePort: number): Promise<LoggingProxy>
       res.writeHead(400).end();
       return;
     }
-    if (target.protocol !== 'http:' || Number(target.port) !== sitePort) {
+    if (target.protocol !== 'http:' || !ports.has(Number(target.port))) {
       res.writeHead(502).end();
       return;
     }
-    const upstream = forward({ host: '127.0.0.1', port: sitePort, method: req.method, path: `${target.pathname}${target.search}`, headers: req.headers }, (answer) => {
+    const upstream = forward({ host: '127.0.0.1', port: Number(target.port), method: req.method, path: `${target.pathname}${target.search}`, headers: req.headers }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
     });
