@@ -24,6 +24,27 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
         },
       },
+      {
+        test: {
+          // The built packages: web-ext lint, manifests, icons, sizes, and the source-safety scan.
+          name: 'package',
+          include: ['tests/package/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'hub',
+          include: ['tests/server/**/*.test.ts'],
+          environment: 'node',
+          // Child-process hubs, PostgreSQL and a browser share 2 cores: one file at a time.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          globalSetup: ['tests/server/global-setup.ts'],
+        },
+      },
     ],
   },
 });

@@ -57,8 +57,9 @@ export class ProtectionService {
     await removeOrphanChunks(this.db);
     await this.reload();
     void this.applyManagedPolicy();
-    // Reports queued before the browser closed (or while offline) go out now.
-    void this.reports.deliver();
+    // Reports queued before the browser closed (or while offline) go out now, whatever their
+    // back-off said: a new start is when the network is most likely back.
+    void this.reports.deliver(true);
   }
 
   /** Subscriptions an organisation set through managed storage (none on most browsers). */

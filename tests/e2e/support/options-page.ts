@@ -8,7 +8,7 @@ export class OptionsPage {
   static async open(browser: ExtensionBrowser): Promise<OptionsPage> {
     const page = await browser.newPage();
     await page.goto(browser.url('options.html'));
-    await page.locator('.subscription-list').waitFor();
+    await page.locator('section.subscriptions .subscription-list').waitFor();
     return new OptionsPage(page);
   }
 

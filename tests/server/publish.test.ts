@@ -1,0 +1,178 @@
+/**
+ * Publishing (the seam the list toolkit will fill in with signing and deltas): the draft becomes
+ * version N+1 as a valid list, recorded in the audit log, served read-only under /lists/.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkDelta, checkList, listSchema } from '../../lib/lists';
+import type { PublicKeyFile } from '../../lib/signing';
+import type { Database } from '../../server/src/db';
+import { databaseKinds, type TestDatabase } from './support/databases';
+import { startTestHub, type TestHub } from './support/hub';
+import { aReport, postReport } from './support/reports';
+import { call, tokenFor } from './support/tokens';
+
+const LIST = {
+  meta: {
+    id: 'fr-test',
+    name: 'Test authority blocklist',
+    publisher: { name: 'Test Authority', type: 'authority', country: 'FR' },
+    kind: 'block',
+    updateIntervalMinutes: 60,
+  },
+  validityDays: 14,
+};
+
+describe.each(databaseKinds)('publishing on $name', (kind) => {
+  let database: TestDatabase;
+  let db: Database;
+  let hub: TestHub;
+  let publisher: string;
+
+  beforeEach(async () => {
+    database = await kind.create();
+    db = await database.open();
+    hub = await startTestHub(database, db);
+    publisher = await tokenFor(db, 'publisher', 'Paul Publisher');
+    expect((await call(hub.url, '/v1/lists/fr-test', publisher, { method: 'PUT', body: LIST })).status).toBe(201);
+  });
+  afterEach(async () => {
+    await hub.close();
+    await db.close();
+    await database.dispose();
+  });
+
+  async function confirm(page: string, category = 'illegal-pharmacy', reference?: string) {
+    const id = (await postReport(hub.url, aReport({ page }))).body.id;
+    const domain = (await db.query<{ domain: string }>('select domain from reports where id = $1', [id])).rows[0]!.domain;
+    const body = { action: 'confirm', domain, kind: 'suspicious-site', reportIds: [id], listId: 'fr-test', category, ...(reference ? { reference } : {}) };
+    const decision = await call(hub.url, '/v1/review/decisions', publisher, { method: 'POST', body });
+    expect(decision.status).toBe(200);
+    return decision.body.decisionId as number;
+  }
+  const publish = () => call(hub.url, '/v1/lists/fr-test/publish', publisher, { method: 'POST', body: {} });
+  const served = async (path: string) => {
+    const response = await fetch(`${hub.url}/lists/${path}`);
+    return { status: response.status, text: await response.text(), headers: response.headers };
+  };
+
+  it('writes the draft as version 1, then version 2, each a valid list, served under /lists/', async () => {
+    const decisionId = await confirm('https://shop.rogue.example/');
+    await confirm('https://fake-meds.example/', 'falsified-medicines', 'Case 42');
+    const first = await publish();
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ listId: 'fr-test', version: 1, entryCount: 2 });
+    expect(first.body.files).toEqual(expect.arrayContaining(['fr-test/v1.json', 'fr-test/v1.json.sig', 'fr-test/latest.json', 'fr-test/latest.json.sig', 'index.json']));
+    // Signed with the key the hub gives subscribers: a subscriber's own checks accept it.
+    const key = (await fetch(`${hub.url}/v1/public-key`).then((r) => r.json())) as PublicKeyFile;
+    const signed = async (path: string) => ({ bytes: new TextEncoder().encode((await served(path)).text), sig: (await served(`${path}.sig`)).text });
+    const v1 = await signed('fr-test/v1.json');
+    const expectation = { id: 'fr-test', key, currentVersion: null, now: new Date() };
+    expect((await checkList(v1.bytes, v1.sig, expectation)).version).toBe(1);
+    const tampered = v1.bytes.slice();
+    tampered[tampered.length - 10]! ^= 1;
+    await expect(checkList(tampered, v1.sig, expectation)).rejects.toThrow(/bad.signature/);
+
+    const current = await served('fr-test/v1.json');
+    expect(current.status).toBe(200);
+    expect(current.headers.get('content-type')).toContain('application/json');
+    const list = listSchema.parse(JSON.parse(current.text));
+    expect(list).toMatchObject({ format: 1, id: 'fr-test', kind: 'block', version: 1, updateIntervalMinutes: 60, publisher: LIST.meta.publisher });
+    expect(Date.parse(list.expires) - Date.parse(list.issued)).toBe(14 * 86_400_000);
+    expect(list.entries).toEqual([
+      { domain: 'fake-meds.example', category: 'falsified-medicines', added: expect.any(String), evidence: { source: 'Test Authority', reference: 'Case 42' } },
+      {
+        domain: 'rogue.example',
+        category: 'illegal-pharmacy',
+        added: expect.any(String),
+        evidence: { source: 'Test Authority', reference: `Pharmacheck hub decision ${decisionId}` },
+      },
+    ]);
+
+    await confirm('https://third.example/');
+    const second = await publish();
+    expect(second.body).toMatchObject({ version: 2, entryCount: 3 });
+        expect(listSchema.parse(JSON.parse((await served('fr-test/v1.json')).text)).entries).toHaveLength(2);
+    expect(listSchema.parse(JSON.parse((await served('fr-test/v2.json')).text)).version).toBe(2);
+    expect(listSchema.parse(JSON.parse((await served('fr-test/v2.json')).text)).entries).toHaveLength(3);
+    const delta = await signed('fr-test/delta-1-2.json');
+    expect((await checkDelta(delta.bytes, delta.sig, { ...expectation, currentVersion: 1 })).add.map((e) => e.domain)).toEqual(['third.example']);
+
+    const lists = (await call(hub.url, '/v1/review/lists', publisher)).body.lists;
+    expect(lists[0]).toMatchObject({ version: 2, draftEntries: 3, publishedAt: expect.any(String) });
+    const audit = (await call(hub.url, '/v1/review/audit', publisher)).body.entries;
+    expect(audit[0]).toMatchObject({ action: 'publish', subject: 'fr-test v2', actor: expect.stringContaining('Paul Publisher'), details: { version: 2, entries: 3 } });
+  });
+
+  it('never reuses a version number already written, even one the database did not record', async () => {
+    await confirm('https://rogue.example/');
+    expect((await publish()).body.version).toBe(1);
+    // As if the publication's transaction had failed after its files were written.
+    await db.query('update lists set version = 0 where id = $1', ['fr-test']);
+    expect((await publish()).body.version).toBe(2);
+    const dir = join(hub.config.listsDir, 'fr-test');
+    expect(JSON.parse(readFileSync(join(dir, 'v2.json'), 'utf8')).version).toBe(2);
+  });
+
+  it('publishes concurrent requests as distinct consecutive versions', async () => {
+    await confirm('https://rogue.example/');
+    const results = await Promise.all([publish(), publish(), publish()]);
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(results.map((r) => r.body.version).sort()).toEqual([1, 2, 3]);
+  });
+
+  it('serves the files of the toolkit\'s layout that exist (signatures, deltas, latest.json), and nothing outside it', async () => {
+    await publish();
+    const dir = join(hub.config.listsDir, 'fr-test');
+    for (const name of ['v1.json.sig', 'latest.json', 'latest.json.sig', 'delta-1-2.json']) writeFileSync(join(dir, name), `{"name":"${name}"}`);
+    writeFileSync(join(hub.config.listsDir, 'index.json'), '{"lists":[]}');
+    for (const name of ['fr-test/v1.json.sig', 'fr-test/latest.json', 'fr-test/latest.json.sig', 'fr-test/delta-1-2.json', 'index.json']) {
+      const file = await served(name);
+      expect({ name, status: file.status }).toEqual({ name, status: 200 });
+      expect(file.headers.get('access-control-allow-origin')).toBe('*');
+    }
+  });
+
+  it('answers 304 to a subscriber that already has the current file', async () => {
+    await publish();
+    const first = await served('fr-test/v1.json');
+    const etag = first.headers.get('etag')!;
+    const again = await fetch(`${hub.url}/lists/fr-test/v1.json`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+  });
+
+  it.each([
+    'fr-test/../../pgdata/PG_VERSION',
+    '..%2f..%2fpgdata%2fPG_VERSION',
+    '%2e%2e/%2e%2e/etc/passwd',
+    'fr-test/v1.JSON',
+    'fr-test/v1.json.tmp',
+    'fr-test/.v1.json',
+    'fr-test/nope.json',
+    'fr-test/a/v1.json',
+    'fr-test',
+  ])('serves nothing for %s (404)', async (path) => {
+    await publish();
+    const response = await served(path);
+    expect(response.status).toBe(404);
+    expect(response.text).not.toContain('entries');
+  });
+
+  it('refuses to publish a list that does not exist (404), and writes nothing', async () => {
+    const response = await call(hub.url, '/v1/lists/unknown/publish', publisher, { method: 'POST', body: {} });
+    expect(response.status).toBe(404);
+    expect((await served('unknown/v1.json')).status).toBe(404);
+  });
+
+  it('refuses list settings that are not a valid blocklist (400)', async () => {
+    for (const body of [
+      { ...LIST, meta: { ...LIST.meta, kind: 'allow' } },
+      { ...LIST, meta: { ...LIST.meta, id: 'other-id' } },
+      { ...LIST, validityDays: 0 },
+      { ...LIST, meta: { ...LIST.meta, publisher: { name: 'x', type: 'government' } } },
+    ]) {
+      expect((await call(hub.url, '/v1/lists/fr-test', publisher, { method: 'PUT', body })).status).toBe(400);
+    }
+  });
+});

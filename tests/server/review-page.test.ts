@@ -1,0 +1,150 @@
+/**
+ * The review page in real headless Chromium (Debian's): a reviewer signs in with the keyboard, sees
+ * a report whose comment and address hold HTML and script as plain visible text (no script runs),
+ * decides with the keyboard, and a publisher publishes. Strict CSP; axe-core finds no violation.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../server/src/db';
+import { PAGE_CSP } from '../../server/src/page/route';
+import { databaseKinds, type TestDatabase } from './support/databases';
+import { startTestHub, type TestHub } from './support/hub';
+import { aReport, postReport } from './support/reports';
+import { call, tokenFor } from './support/tokens';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const HOSTILE_COMMENT = '<img src=x onerror="window.__xss = 1"><script>window.__xss = 2</script><b>bold?</b> & "quotes"';
+const HOSTILE_PAGE = 'https://rogue.example/?q=<script>window.__xss=3</script>';
+const LIST = { meta: { id: 'fr-test', name: 'Test blocklist', publisher: { name: 'Test Authority', type: 'authority' }, kind: 'block' }, validityDays: 30 };
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (options: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  });
+}
+
+/** Presses Tab until the focused element has this accessible text; fails after `max` presses. */
+async function tabTo(page: Page, text: string, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    if (focused === text) return;
+  }
+  throw new Error(`"${text}" cannot be reached with the Tab key`);
+}
+
+describe.each(databaseKinds)('review page in Chromium on $name', (kind) => {
+  let browser: Browser;
+  let database: TestDatabase;
+  let db: Database;
+  let hub: TestHub;
+  let page: Page;
+  let pageErrors: string[];
+  let dialogs: string[];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--disable-gpu', '--no-first-run'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    database = await kind.create();
+    db = await database.open();
+    hub = await startTestHub(database, db);
+    page = await browser.newPage();
+    pageErrors = [];
+    dialogs = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  });
+  afterEach(async () => {
+    await page.close();
+    await hub.close();
+    await db.close();
+    await database.dispose();
+  });
+
+  async function signIn(token: string): Promise<void> {
+    const response = await page.goto(`${hub.url}/review/`);
+    expect(response!.headers()['content-security-policy']).toBe(PAGE_CSP);
+    await page.getByLabel('Access token').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    // Keyboard only: Tab to the field, type, press Enter.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('token');
+    await page.keyboard.type(token);
+    await page.keyboard.press('Enter');
+  }
+
+  it('shows HTML and script in a report as text, runs none of it, and lets a reviewer confirm by keyboard', async () => {
+    const publisher = await tokenFor(db, 'publisher');
+    await call(hub.url, '/v1/lists/fr-test', publisher, { method: 'PUT', body: LIST });
+    const reviewer = await tokenFor(db, 'reviewer', 'Rita Reviewer');
+    expect((await postReport(hub.url, aReport({ page: HOSTILE_PAGE, comment: HOSTILE_COMMENT }))).status).toBe(201);
+
+    await signIn(reviewer);
+    await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /rogue\.example/ }).waitFor();
+    await expect.poll(() => page.getByText(HOSTILE_COMMENT, { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByText(HOSTILE_PAGE, { exact: true }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('main img, main script:not([src]), main b').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.getByRole('button', { name: 'Publish the next version' }).count()).toBe(0);
+
+    await tabTo(page, 'Confirm: add to list');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: /decision \d+ \(confirm\) recorded for 1 report/ }).waitFor();
+    const draft = (await call(hub.url, '/v1/review/lists/fr-test/draft', reviewer)).body.entries;
+    expect(draft).toEqual([expect.objectContaining({ domain: 'rogue.example', category: 'illegal-pharmacy' })]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('lets a publisher publish the draft from the page', async () => {
+    const publisher = await tokenFor(db, 'publisher', 'Paul Publisher');
+    await call(hub.url, '/v1/lists/fr-test', publisher, { method: 'PUT', body: LIST });
+    const id = (await postReport(hub.url, aReport({ page: 'https://rogue.example/' }))).body.id;
+    await call(hub.url, '/v1/review/decisions', publisher, {
+      method: 'POST',
+      body: { action: 'confirm', domain: 'rogue.example', kind: 'suspicious-site', reportIds: [id], listId: 'fr-test', category: 'fraud' },
+    });
+
+    await signIn(publisher);
+    await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+    await tabTo(page, 'Draft and publish');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Draft and publish' }).waitFor();
+    await page.getByRole('cell', { name: 'rogue.example' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await tabTo(page, 'Publish the next version');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Published fr-test version 1 with 1 entries.' }).waitFor();
+    expect((await fetch(`${hub.url}/lists/fr-test/v1.json`)).status).toBe(200);
+
+    await tabTo(page, 'Audit log', 120);
+    await page.keyboard.press('Enter');
+    await page.getByRole('cell', { name: 'publish', exact: true }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('refuses a wrong token with a message, and keeps the reports hidden', async () => {
+    await postReport(hub.url, aReport({ comment: 'private comment' }));
+    await signIn('phc_0000000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    await page.getByRole('alert').filter({ hasText: 'This token was not accepted.' }).waitFor();
+    expect(await page.getByText('private comment').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
