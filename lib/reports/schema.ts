@@ -76,8 +76,11 @@ export const reportSchema = z
   });
 export type Report = z.infer<typeof reportSchema>;
 
-/** The hub's answer to a stored report: 201 the first time, 200 with the same body on a repeat. */
-export const reportReceiptSchema = z.strictObject({
+/**
+ * The hub's answer to a stored report: 201 the first time, 200 with the same body on a repeat.
+ * Not strict: a newer hub may add fields, and an older extension must still take the receipt.
+ */
+export const reportReceiptSchema = z.object({
   id: z.number().int().positive(),
   idempotencyKey: z.uuid(),
   domain: z.string(),
@@ -109,7 +112,7 @@ export const HUB_ERROR_CODES = [
 export const hubErrorSchema = z.object({
   error: z.enum(HUB_ERROR_CODES),
   message: z.string(),
-  issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type HubErrorCode = (typeof HUB_ERROR_CODES)[number];
 export type HubErrorBody = z.infer<typeof hubErrorSchema>;

@@ -1,13 +1,8 @@
 /**
  * Publishing: the seam between the hub and the list toolkit. `publish` takes a list's draft and
- * metadata and writes version N+1 where subscribers fetch it (served under /lists/).
- *
- * What it does today: builds the list in lib/lists' format, validates it with `listSchema`, and
- * writes it atomically (temporary file, then rename) as `<listsDir>/<id>/v<N>.json`, the toolkit's
- * name for it; every earlier version stays beside it.
- * What it does not do yet: sign (the `.sig` files), write deltas and `<id>/latest.json`. Those are
- * lib/lists' `publishFiles(list, history, key)`, which belongs here behind this same function: the
- * history is the earlier `v<N>.json` files in the same folder.
+ * metadata, builds version N+1 in lib/lists' format (validated by `listSchema`), and hands it to
+ * the toolkit's directory publish, which signs it, writes deltas and `latest.json`, verifies every
+ * file and swaps the directory in atomically (served under /lists/).
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';

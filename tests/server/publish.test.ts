@@ -1,6 +1,7 @@
 /**
- * Publishing (the seam the list toolkit will fill in with signing and deltas): the draft becomes
- * version N+1 as a valid list, recorded in the audit log, served read-only under /lists/.
+ * Publishing through the list toolkit: the draft becomes a signed version N+1 (with deltas and
+ * latest.json) that a subscriber's checks accept, recorded in the audit log, served read-only under
+ * /lists/.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
