@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIST_FILE, DEFAULT_LIST_ID, defaultListFromSource } from '../../data/default-list';
 import bundledIndex from '../../data/lists/bundled.json';
 import { isPublicSuffix } from '../../lib/domain';
-import { listSchema, serializeList } from '../../lib/lists';
+import { DomainSet, listSchema, serializeList } from '../../lib/lists';
+import { LISTED, LISTED_TOO, UNLISTED } from '../e2e/support/hosts';
 
 const DATA = fileURLToPath(new URL('../../data/', import.meta.url));
 const committedText = readFileSync(`${DATA}${DEFAULT_LIST_FILE}`, 'utf8');
@@ -55,5 +56,15 @@ describe('the bundled community list', () => {
 
   it('is the one list bundled.json names, with its id, version and file', () => {
     expect(bundledIndex).toEqual([{ id: list?.id, version: list?.version, file: DEFAULT_LIST_FILE }]);
+  });
+});
+
+describe('the hosts the end-to-end tests rely on', () => {
+  it('are listed (LISTED, LISTED_TOO) and not listed (UNLISTED) by the bundled list', () => {
+    const list = listSchema.parse(JSON.parse(readFileSync(fileURLToPath(new URL(`../../data/${DEFAULT_LIST_FILE}`, import.meta.url)), 'utf8')));
+    const set = new DomainSet(list.entries.map((e) => e.domain));
+    expect(set.indexOf(LISTED)).not.toBe(-1);
+    expect(set.indexOf(LISTED_TOO)).not.toBe(-1);
+    expect(set.match(UNLISTED)).toBe(-1);
   });
 });

@@ -9,8 +9,7 @@ import { launchWithExtension, waitForRules, type ExtensionBrowser } from './supp
 import { axeViolations, GuidePage, guidanceReady, message, screenshot, setCountry, uiLanguage } from './support/guidance';
 import { badgeFor, openPopupFor, visit, WarningPage } from './support/pages';
 import { startSiteServer, type SiteServer } from './support/site-server';
-
-const LISTED = '1-pharm.com';
+import { LISTED } from './support/hosts';
 
 // Each language with a country of its own; GB's data has the most to show (report link, notes).
 const RUNS = [

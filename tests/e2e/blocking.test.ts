@@ -7,11 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, waitForRules, type ExtensionBrowser } from './support/chromium';
 import { badgeFor, openPopupFor, visit, WarningPage } from './support/pages';
 import { startSiteServer, type SiteServer } from './support/site-server';
+import { LISTED, LISTED_TOO, UNLISTED } from './support/hosts';
 
-// Both are entries of the bundled community list (data/lists/community-rogue-pharmacies.json).
-const LISTED = '1-pharm.com';
-const LISTED_TOO = '0rx.ru';
-const UNLISTED = 'safe-pharmacy.example';
 
 let server: SiteServer;
 let browser: ExtensionBrowser;

@@ -20,12 +20,9 @@ import {
   type FirefoxExtensionBrowser,
 } from './support/firefox';
 import { startSiteServer, type SiteServer } from './support/site-server';
+import { LISTED, LISTED_TOO, UNLISTED } from './support/hosts';
 
-// Entries of the bundled community list (data/lists/community-rogue-pharmacies.json).
-const LISTED = '1-pharm.com';
-const LISTED_TOO = '0rx.ru';
 const SUBDOMAINS = [`www.${LISTED}`, `shop.www.${LISTED}`];
-const UNLISTED = 'safe-pharmacy.example';
 
 let server: SiteServer;
 let ff: FirefoxExtensionBrowser;
