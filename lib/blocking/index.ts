@@ -1,4 +1,4 @@
 export { allowForSession, applyRuleChanges, syncListRules, warningPageUrl } from './dnr';
 export { originalUrlFromWarning, warningPageFor } from './warning-url';
-export { buildRules, planRuleChanges, PROCEED_PRIORITY, PROCEED_RULE_BASE, proceedRule, sameRules, warningRedirect } from './rules';
+export { buildRules, planRuleChanges, PROCEED_PRIORITY, PROCEED_RULE_BASE, proceedRule, warningRedirect } from './rules';
 export type { BlockingRule, InstalledRule, RuleChunk, RuleSource } from './rules';

@@ -99,20 +99,3 @@ export interface InstalledRule {
 export function proceedRule(id: number, host: string): BlockingRule {
   return { id, priority: PROCEED_PRIORITY, action: { type: 'allow' }, condition: { requestDomains: [host], resourceTypes: ['main_frame'] } };
 }
-
-/** True when the installed rules already are the wanted ones (order and key order ignored). */
-export function sameRules(installed: readonly unknown[], wanted: readonly BlockingRule[]): boolean {
-  if (installed.length !== wanted.length) return false;
-  const canonical = (rule: unknown) => JSON.stringify(sortKeys(rule));
-  const have = new Set(installed.map(canonical));
-  return wanted.every((rule) => have.has(canonical(rule)));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)]));
-  }
-  return value;
-}
-

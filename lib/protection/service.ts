@@ -13,6 +13,7 @@ import { showBadge } from './badge';
 import { ensureBundledLists } from './bundled';
 import { ListsService } from './lists-service';
 import { ReportsService } from './reports-service';
+import { isFirstWakeOfSession, markSessionStarted } from './session';
 import { refreshLists } from './refresh';
 import { applyPolicy, readPolicy } from './policy';
 import { describeVerdict } from './report';
@@ -53,13 +54,17 @@ export class ProtectionService {
   }
 
   private async start(): Promise<void> {
+    const firstWake = await isFirstWakeOfSession();
     await ensureBundledLists(this.db, async (path) => (await fetch(browser.runtime.getURL(`/${path}` as '/warning.html'))).text());
-    await removeOrphanChunks(this.db);
-    await this.reload();
-    void this.applyManagedPolicy();
-    // Reports queued before the browser closed (or while offline) go out now, whatever their
-    // back-off said: a new start is when the network is most likely back.
-    void this.reports.deliver(true);
+    if (firstWake) await removeOrphanChunks(this.db);
+    await this.reload(firstWake);
+    if (firstWake) {
+      void this.applyManagedPolicy();
+      await markSessionStarted();
+    }
+    // On a new start, reports queued before the browser closed (or while offline) go out at once,
+    // whatever their back-off said; on other wakes only those that are due.
+    void this.reports.deliver(firstWake);
   }
 
   /** Subscriptions an organisation set through managed storage (none on most browsers). */
@@ -76,11 +81,14 @@ export class ProtectionService {
     });
   }
 
-  /** Rebuilds the index from the database and checks every installed rule against it (at start). */
-  async reload(): Promise<void> {
+  /**
+   * Rebuilds the index from the database; with `checkRules` (the first wake of a session), also
+   * checks every installed rule against the stored lists and mends what differs.
+   */
+  async reload(checkRules = true): Promise<void> {
     const lists = await loadLists(this.db);
     this.index = new ListIndex(lists);
-    await syncListRules(lists.map(ruleSource));
+    if (checkRules) await syncListRules(lists.map(ruleSource));
   }
 
   /** After a change to the lists: updates the index and the rules of the chunks that changed. */
