@@ -44,7 +44,9 @@ export async function startSiteServer(): Promise<SiteServer> {
       return;
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html lang="en"><title>${escapeHtml(host)}</title><h1>Site ${escapeHtml(host)}</h1><p id="path">${escapeHtml(path)}</p>`);
+    // An inline empty icon: browsers then never fetch /favicon.ico, which could otherwise arrive
+    // after a test has moved on and be counted against the next one.
+    res.end(`<!doctype html><html lang="en"><link rel="icon" href="data:,"><title>${escapeHtml(host)}</title><h1>Site ${escapeHtml(host)}</h1><p id="path">${escapeHtml(path)}</p>`);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
