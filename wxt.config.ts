@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import bundled from './data/lists/bundled.json';
 import { GUIDANCE_ASSETS } from './lib/guidance/assets';
+import { stampBundledLists } from './lib/protection/bundled';
 import { SITE_ORIGINS } from './lib/platform/origins';
+import { REPORT_DATA_CATEGORIES } from './lib/reports/data-categories';
 
 // Extension pages may only run the extension's own scripts; nothing remote, no eval, never framed
 // (the warning page is web-accessible so that declarativeNetRequest can redirect to it, and
@@ -24,10 +27,16 @@ const extensionPagesCsp = [
 
 // Firefox only (Chrome warns about keys it does not know). The id keeps storage and the
 // moz-extension origin stable across updates; 140 is the first ESR with built-in data-collection
-// consent, where "none" tells people before install that nothing is collected (Firefox for
-// Android reads that declaration from 142).
+// consent (Firefox for Android reads the declaration from 142). Nothing is required: protection
+// sends nothing about a person. A report, which a person chooses to send, carries optional data
+// (the page address, a comment, an e-mail address: lib/reports/data-categories.ts), which the
+// report form asks Firefox for before sending (lib/platform/data-consent.ts).
 const firefoxSettings = {
-  gecko: { id: 'pharmacheck@pharmacheck.eu', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+  gecko: {
+    id: 'pharmacheck@pharmacheck.eu',
+    strict_min_version: '140.0',
+    data_collection_permissions: { required: ['none'], optional: [...REPORT_DATA_CATEGORIES] },
+  },
   gecko_android: { strict_min_version: '142.0' },
 };
 
@@ -44,9 +53,14 @@ export default defineConfig({
   zip: { excludeSources: ['artifacts/**', 'bench/**', 'server/**', 'tests/**'] },
   hooks: {
     // The bundled lists live in data/ (with their provenance) and ship as files the background
-    // reads on first run, so they never weigh on the service worker's own script.
+    // reads on first run, so they never weigh on the service worker's own script. Each build renews
+    // their validity from its own date (lib/protection/bundled.ts): SOURCE_DATE_EPOCH when set
+    // (reproducible builds, README "Packages"), else now.
     'build:publicAssets': (_wxt, files) => {
-      for (const { file } of bundled) files.push({ absoluteSrc: resolve('data', file), relativeDest: file });
+      const epoch = process.env.SOURCE_DATE_EPOCH;
+      const builtAt = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+      const stamped = stampBundledLists(bundled, (file) => readFileSync(resolve('data', file), 'utf8'), builtAt);
+      for (const { path, contents } of stamped.files) files.push({ contents, relativeDest: path });
       // Guidance and authorities too: a page fetches only the person's language, not all five.
       for (const file of GUIDANCE_ASSETS) files.push({ absoluteSrc: resolve('data', file), relativeDest: file });
     },

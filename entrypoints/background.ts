@@ -13,7 +13,10 @@ export default defineBackground(() => {
   });
   watchSiteAccess((tabId, url) => protection.updateBadge(tabId, url));
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === UPDATE_ALARM) void protection.ready.then(() => protection.lists.updateDue());
+    if (alarm.name === UPDATE_ALARM) void protection.ready.then(async () => {
+      await protection.lists.updateDue();
+      await protection.enforceExpiry();
+    });
     if (alarm.name === OUTBOX_ALARM) void protection.reports.deliver();
   });
   void scheduleUpdates();

@@ -3,7 +3,7 @@ export type { LineProblem, PlainListOptions, PlainListResult } from './build';
 export { CHUNK_SIZE, openDatabase } from './db';
 export type { ChunkRef, ListSource, OutboxItem, PharmacheckDb, StoredList, Subscription, UpdateError } from './db';
 export { DomainSet } from './domain-set';
-export { indexList, ListIndex } from './list-index';
+export { indexList, ListIndex, withSet } from './list-index';
 export type { IndexedList, ListHit } from './list-index';
 export {
   CATEGORIES,
@@ -26,7 +26,7 @@ export { deltaFileName, latestSchema, listFileName } from './latest';
 export type { Latest } from './latest';
 export { DEFAULT_DELTA_COUNT, deltaBytes, publishFiles } from './publish';
 export type { PublishInput } from './publish';
-export { entryDomainSchema, listIdSchema, publisherSchema } from './schema';
+export { entryDomainSchema, inForce, isExpired, listIdSchema, publisherSchema } from './schema';
 export { parseCsv } from './csv';
 export type { CsvProblem, CsvRecord, CsvResult } from './csv';
 export { arrayElementLines } from './json-lines';

@@ -5,7 +5,7 @@
 import type { Host } from '../domain';
 import { DomainSet } from './domain-set';
 import type { StoredList } from './db';
-import { listRank } from './schema';
+import { inForce, listRank } from './schema';
 import type { LoadedList } from './store';
 
 export interface ListHit {
@@ -21,24 +21,44 @@ export interface IndexedList {
   readonly list: StoredList;
   readonly set: DomainSet;
   readonly rank: 1 | 2 | 3;
+  /**
+   * Whether the list counts (schema.ts `inForce`, as of when the index was built): an expired
+   * allowlist stays in the index, for the options page, but gives no hit and has no rules.
+   */
+  readonly inForce: boolean;
 }
 
-export function indexList(list: StoredList, domains: readonly string[]): IndexedList {
-  return { list, set: new DomainSet(domains), rank: listRank(list.meta) };
+export function indexList(list: StoredList, domains: readonly string[], now: Date): IndexedList {
+  return withSet(list, new DomainSet(domains), now);
+}
+
+/** The same list with its domains already in memory (new metadata, same entries). */
+export function withSet(list: StoredList, set: DomainSet, now: Date): IndexedList {
+  return { list, set, rank: listRank(list.meta), inForce: inForce(list.meta, now) };
 }
 
 export class ListIndex {
   private readonly lists: readonly IndexedList[];
 
-  constructor(loaded: readonly LoadedList[]) {
-    this.lists = loaded.map(({ stored, domains }) => indexList(stored, domains));
+  private constructor(lists: readonly IndexedList[]) {
+    this.lists = lists;
+  }
+
+  /** An index over lists read from the database, judged as of `now`. */
+  static build(loaded: readonly LoadedList[], now: Date): ListIndex {
+    return new ListIndex(loaded.map(({ stored, domains }) => indexList(stored, domains, now)));
   }
 
   /** An index over lists already in memory (no domain is copied). */
   static of(lists: readonly IndexedList[]): ListIndex {
-    const index = new ListIndex([]);
-    (index as unknown as { lists: readonly IndexedList[] }).lists = lists;
-    return index;
+    return new ListIndex(lists);
+  }
+
+  static readonly empty = new ListIndex([]);
+
+  /** Whether some list's standing changed since the index was built (an allowlist expired). */
+  standingChanged(now: Date): boolean {
+    return this.lists.some((l) => l.inForce !== inForce(l.list.meta, now));
   }
 
   /** The lists this index holds, by id. */
@@ -53,7 +73,8 @@ export class ListIndex {
   /** Every list that holds the host or a parent of it, highest rank first. */
   hits(host: Host): ListHit[] {
     const hits: ListHit[] = [];
-    for (const { list, set, rank } of this.lists) {
+    for (const { list, set, rank, inForce: counts } of this.lists) {
+      if (!counts) continue;
       const index = host.kind === 'name' ? set.match(host.name) : set.indexOf(host.name);
       if (index !== -1) hits.push({ list, domain: set.domainAt(index), entryIndex: index, rank });
     }

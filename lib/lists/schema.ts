@@ -104,3 +104,18 @@ export function listRank(meta: Pick<ListMeta, 'kind' | 'publisher'>): 1 | 2 | 3 
   if (meta.kind === 'allow') return 2;
   return meta.publisher.type === 'authority' ? 3 : 1;
 }
+
+/**
+ * Whether a stored list counts as of `now`. A list's `expires` is checked when it is downloaded; a
+ * stored list whose expiry then passes (its publisher vanished, or updates are blocked) is judged
+ * per kind: a blocklist keeps protecting, since an old list of illegal sites still names illegal
+ * sites, and is shown as out of date; an allowlist stops making anything "verified", since a
+ * pharmacy may have lost its authorisation since.
+ */
+export function isExpired(meta: Pick<ListMeta, 'expires'>, now: Date): boolean {
+  return Date.parse(meta.expires) <= now.getTime();
+}
+
+export function inForce(meta: Pick<ListMeta, 'kind' | 'expires'>, now: Date): boolean {
+  return meta.kind === 'block' || !isExpired(meta, now);
+}

@@ -18,6 +18,9 @@ export interface MatchDetails {
   readonly publisher: Publisher;
   readonly kind: ListKind;
   readonly version: number;
+  /** The list's expiry; `outOfDate` when it passed (a blocklist still counts, lib/lists/schema.ts). */
+  readonly expires: string;
+  readonly outOfDate: boolean;
   readonly domain: string;
   readonly category: Category | null;
   readonly added: string | null;

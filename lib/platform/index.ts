@@ -2,3 +2,4 @@
 export { actionApi } from './action';
 export { SITE_ORIGINS } from './origins';
 export { hasSiteAccess, onSiteAccessChange, requestSiteAccess } from './site-access';
+export { requestDataConsent } from './data-consent';

@@ -1,6 +1,6 @@
 export { badgeLook, showBadge } from './badge';
 export type { BadgeLook } from './badge';
-export { ensureBundledLists } from './bundled';
+export { BUNDLED_INDEX_FILE, BUNDLED_VALID_DAYS, ensureBundledLists, stampBundledLists } from './bundled';
 export { watchSiteAccess } from './site-access';
 export { ProtectionService, urlToCheck } from './service';
 export { ALARM_PERIOD_MINUTES, scheduleUpdates, UPDATE_ALARM } from './alarms';

@@ -25,7 +25,7 @@ export class ListsService {
   ) {}
 
   /** Runs jobs one after another, whatever called them (an alarm, "update now", a subscribe). */
-  private serial<T>(job: () => Promise<T>): Promise<T> {
+  serial<T>(job: () => Promise<T>): Promise<T> {
     const next = this.queue.then(job, job);
     this.queue = next.catch(() => undefined);
     return next;

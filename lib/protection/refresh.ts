@@ -9,7 +9,7 @@
  */
 import type { BlockingRule, RuleSource } from '../blocking';
 import { buildRules } from '../blocking/rules';
-import { indexList, listRank, type IndexedList, type PharmacheckDb, type StoredList } from '../lists';
+import { indexList, withSet, type IndexedList, type PharmacheckDb, type StoredList } from '../lists';
 
 export interface Refreshed {
   readonly lists: IndexedList[];
@@ -17,30 +17,30 @@ export interface Refreshed {
   readonly addRules: BlockingRule[];
 }
 
-export async function refreshLists(db: PharmacheckDb, current: ReadonlyMap<string, IndexedList>, warningPageUrl: string): Promise<Refreshed> {
+export async function refreshLists(db: PharmacheckDb, current: ReadonlyMap<string, IndexedList>, warningPageUrl: string, now: Date): Promise<Refreshed> {
   const stored = await db.lists.toArray();
   const lists: IndexedList[] = [];
   const sources: RuleSource[] = [];
   const removeRuleIds: number[] = [];
   const wantedRefs = new Set(stored.flatMap((l) => l.chunks.map((c) => c.key)));
   for (const old of current.values()) {
-    for (const chunk of old.list.chunks) if (!wantedRefs.has(chunk.key)) removeRuleIds.push(chunk.ruleId);
+    // Only a list in force has rules installed (an expired allowlist has none).
+    if (old.inForce) for (const chunk of old.list.chunks) if (!wantedRefs.has(chunk.key)) removeRuleIds.push(chunk.ruleId);
   }
   for (const list of stored) {
     const old = current.get(list.id);
-    const rank = listRank(list.meta);
-    // A changed publisher type or kind changes every rule's priority or action: rebuild them all.
-    const sameRuleShape = old !== undefined && old.rank === rank && old.list.meta.kind === list.meta.kind;
-    if (old && !sameRuleShape) for (const chunk of old.list.chunks) if (wantedRefs.has(chunk.key)) removeRuleIds.push(chunk.ruleId);
-    if (old && sameChunks(old.list, list)) {
-      // Same entries; the metadata (version, dates) may still be new.
-      lists.push({ list, set: old.set, rank });
-      if (!sameRuleShape) sources.push({ meta: list.meta, chunks: chunksOf(list, allDomains(old)) });
-      continue;
-    }
-    const { domains, fresh } = await domainsOf(db, list, old);
-    lists.push(indexList(list, domains));
-    sources.push({ meta: list.meta, chunks: sameRuleShape ? fresh : chunksOf(list, domains) });
+    const same = old !== undefined && sameChunks(old.list, list);
+    // Same entries: the set in memory serves (the metadata, version and dates, may still be new).
+    const read = same ? null : await domainsOf(db, list, old);
+    const indexed = read ? indexList(list, read.domains, now) : withSet(list, old!.set, now);
+    lists.push(indexed);
+    // A changed publisher type, kind or standing changes every rule's priority, action or presence:
+    // rebuild them all. Otherwise only the chunks that are new get rules.
+    const sameRuleShape = old !== undefined && old.rank === indexed.rank && old.list.meta.kind === list.meta.kind && old.inForce === indexed.inForce;
+    if (old?.inForce && !sameRuleShape) for (const chunk of old.list.chunks) if (wantedRefs.has(chunk.key)) removeRuleIds.push(chunk.ruleId);
+    if (!indexed.inForce || (same && sameRuleShape)) continue;
+    if (!read) sources.push({ meta: list.meta, chunks: chunksOf(list, allDomains(indexed)) });
+    else sources.push({ meta: list.meta, chunks: sameRuleShape ? read.fresh : chunksOf(list, read.domains) });
   }
   return { lists, removeRuleIds, addRules: buildRules(sources, warningPageUrl) };
 }

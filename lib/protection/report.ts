@@ -1,9 +1,9 @@
 /** Turns a verdict into what pages show: the lists that matched, with their entries' details. */
 import type { MatchDetails, VerdictReport } from '../messaging';
-import { readEntry, type PharmacheckDb } from '../lists';
+import { isExpired, readEntry, type PharmacheckDb } from '../lists';
 import type { Verdict } from '../verdict';
 
-export async function describeVerdict(db: PharmacheckDb, url: string, verdict: Verdict | null): Promise<VerdictReport> {
+export async function describeVerdict(db: PharmacheckDb, url: string, verdict: Verdict | null, now: Date): Promise<VerdictReport> {
   if (!verdict) return { verdict: null, url, host: null, matches: [] };
   const matches: MatchDetails[] = [];
   for (const hit of verdict.hits) {
@@ -14,6 +14,8 @@ export async function describeVerdict(db: PharmacheckDb, url: string, verdict: V
       publisher: hit.list.meta.publisher,
       kind: hit.list.meta.kind,
       version: hit.list.meta.version,
+      expires: hit.list.meta.expires,
+      outOfDate: isExpired(hit.list.meta, now),
       domain: hit.domain,
       category: entry?.category ?? null,
       added: entry?.added ?? null,

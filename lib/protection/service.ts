@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { allowForSession, applyRuleChanges, syncListRules, warningPageUrl, type RuleSource } from '../blocking';
 import { hostFromUrl } from '../domain';
-import { ListIndex, loadLists, removeOrphanChunks, type LoadedList, type PharmacheckDb } from '../lists';
+import { inForce, ListIndex, loadLists, removeOrphanChunks, type LoadedList, type PharmacheckDb } from '../lists';
 import type { Handlers } from '../messaging/background';
 import type { ProceedResult, VerdictReport } from '../messaging';
 import { verdictForUrl, type Verdict } from '../verdict';
@@ -37,15 +37,18 @@ export function urlToCheck(tabUrl: string, warningUrl: string): string {
 }
 
 export class ProtectionService {
-  private index: ListIndex = new ListIndex([]);
+  private index: ListIndex = ListIndex.empty;
   readonly ready: Promise<void>;
   readonly lists: ListsService;
   readonly reports: ReportsService;
 
-  constructor(private readonly db: PharmacheckDb) {
+  constructor(
+    private readonly db: PharmacheckDb,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.lists = new ListsService(db, {
       fetcher: fetchBytes,
-      now: () => new Date(),
+      now,
       known: (id) => this.index.indexed().get(id),
       onListsChanged: () => this.refresh(),
     });
@@ -55,7 +58,7 @@ export class ProtectionService {
 
   private async start(): Promise<void> {
     const firstWake = await isFirstWakeOfSession();
-    await ensureBundledLists(this.db, async (path) => (await fetch(browser.runtime.getURL(`/${path}` as '/warning.html'))).text());
+    await ensureBundledLists(this.db, async (path) => (await fetch(browser.runtime.getURL(`/${path}` as '/warning.html'))).text(), this.now());
     if (firstWake) await removeOrphanChunks(this.db);
     await this.reload(firstWake);
     if (firstWake) {
@@ -87,16 +90,29 @@ export class ProtectionService {
    */
   async reload(checkRules = true): Promise<void> {
     const lists = await loadLists(this.db);
-    this.index = new ListIndex(lists);
-    if (checkRules) await syncListRules(lists.map(ruleSource));
+    const now = this.now();
+    this.index = ListIndex.build(lists, now);
+    // An expired allowlist has no rules (lib/lists/schema.ts, inForce); blocklists always do.
+    if (checkRules) await syncListRules(lists.filter((l) => inForce(l.stored.meta, now)).map(ruleSource));
   }
 
   /** After a change to the lists: updates the index and the rules of the chunks that changed. */
   async refresh(): Promise<void> {
-    const { lists, removeRuleIds, addRules } = await refreshLists(this.db, this.index.indexed(), warningPageUrl());
+    const { lists, removeRuleIds, addRules } = await refreshLists(this.db, this.index.indexed(), warningPageUrl(), this.now());
     // Rules first: the badge and the warning page then never name a list the browser does not block.
     await applyRuleChanges(removeRuleIds, addRules);
     this.index = ListIndex.of(lists);
+  }
+
+  /**
+   * Called from the periodic alarm: when a list's standing changed since the index was built (an
+   * allowlist expired while stored), its rules and verdicts follow.
+   */
+  async enforceExpiry(): Promise<boolean> {
+    await this.ready;
+    if (!this.index.standingChanged(this.now())) return false;
+    await this.lists.serial(() => this.refresh());
+    return true;
   }
 
   async verdict(url: string): Promise<Verdict | null> {
@@ -106,7 +122,7 @@ export class ProtectionService {
 
   async report(url: string): Promise<VerdictReport> {
     const target = urlToCheck(url, warningPageUrl());
-    return describeVerdict(this.db, target, await this.verdict(target));
+    return describeVerdict(this.db, target, await this.verdict(target), this.now());
   }
 
   async updateBadge(tabId: number, url: string | undefined): Promise<void> {

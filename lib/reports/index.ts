@@ -19,3 +19,5 @@ export { reportTarget } from './target';
 export type { ReportTarget } from './target';
 export { deleteItem, deliverDue, enqueueReport, normalizeHubUrl, postJson, REPORTS_PATH, retryDelayMs, sendItem } from './outbox';
 export type { EnqueueResult, Post } from './outbox';
+export { REPORT_DATA_CATEGORIES, reportDataCategories } from './data-categories';
+export type { ReportDataCategory } from './data-categories';

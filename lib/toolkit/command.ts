@@ -10,6 +10,13 @@ export interface Io {
   readonly stdout: { write(text: string): unknown };
   readonly stderr: { write(text: string): unknown };
   readonly progress: Progress;
+  /** The clock every date check and default date reads (tests inject one; the CLI uses the system's). */
+  readonly now?: () => Date;
+}
+
+/** The time as the command sees it: the injected clock, else the system's. */
+export function nowOf(io: Pick<Io, 'now'>): Date {
+  return io.now ? io.now() : new Date();
 }
 
 export interface Command {

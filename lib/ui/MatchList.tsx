@@ -41,6 +41,7 @@ export function MatchList({ matches }: { matches: readonly MatchDetails[] }) {
               </>
             )}
           </dl>
+          {m.outOfDate && <p class="match-out-of-date">{t('matchOutOfDate', formatDate(m.expires))}</p>}
         </li>
       ))}
     </ul>

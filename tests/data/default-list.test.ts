@@ -50,10 +50,6 @@ describe('the bundled community list', () => {
     expect(list?.entries.filter((e) => e.domain.startsWith('www.')).map((e) => e.domain)).toEqual([]);
   });
 
-  it('is still valid today', () => {
-    expect(Date.parse(list!.expires)).toBeGreaterThan(Date.now());
-  });
-
   it('is the one list bundled.json names, with its id, version and file', () => {
     expect(bundledIndex).toEqual([{ id: list?.id, version: list?.version, file: DEFAULT_LIST_FILE }]);
   });

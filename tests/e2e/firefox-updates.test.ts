@@ -9,6 +9,7 @@ import { generateKey, type SecretKeyFile } from '../../lib/signing';
 import { launchFirefoxWithExtension, visit, waitForRules, type FirefoxExtensionBrowser } from './support/firefox';
 import { startListServer, type ListServer } from './support/list-server';
 import { startSiteServer, type SiteServer } from './support/site-server';
+import { validAroundNow } from './support/dates';
 
 const LIST_ID = 'ff-authority-blocklist';
 const LISTS_HOST = 'lists.authority.example';
@@ -24,9 +25,9 @@ function version(n: number, domains: string[]): List {
     publisher: { name: 'Test Medicines Agency', type: 'authority', country: 'DE' },
     kind: 'block',
     version: n,
-    issued: '2026-11-20T00:00:00Z',
-    expires: '2027-11-20T00:00:00Z',
-    entries: domains.map((domain) => ({ domain, category: 'falsified-medicines', added: '2026-11-20', evidence: { source: 'Test Medicines Agency' } })),
+    issued: validAroundNow().issued,
+    expires: validAroundNow().expires,
+    entries: domains.map((domain) => ({ domain, category: 'falsified-medicines', added: validAroundNow().added, evidence: { source: 'Test Medicines Agency' } })),
   });
 }
 

@@ -28,6 +28,7 @@ import { startFakeHub, type FakeHub } from './support/fake-hub';
 import { startListServer, type ListServer } from './support/list-server';
 import { badgeFor, openPopupFor, WarningPage } from './support/pages';
 import { startSiteServer, type SiteServer } from './support/site-server';
+import { validAroundNow } from './support/dates';
 
 /** Where the extension may send requests: the lists this test subscribed to, the hub it reports to. */
 const SUBSCRIBED_LIST_URLS: string[] = [];
@@ -96,9 +97,9 @@ async function subscribeToAList(): Promise<void> {
     publisher: { name: 'Authority', type: 'authority' },
     kind: 'block',
     version: 1,
-    issued: '2026-11-01T00:00:00Z',
-    expires: '2027-11-01T00:00:00Z',
-    entries: [{ domain: 'authority-listed.example', category: 'illegal-pharmacy', added: '2026-11-01', evidence: { source: 'Authority' } }],
+    issued: validAroundNow().issued,
+    expires: validAroundNow().expires,
+    entries: [{ domain: 'authority-listed.example', category: 'illegal-pharmacy', added: validAroundNow().added, evidence: { source: 'Authority' } }],
   });
   lists.publish(await publishFiles({ list, key }));
   const latest = lists.url(`${list.id}/latest.json`);

@@ -13,6 +13,7 @@ import { startListServer, type ListServer } from './support/list-server';
 import { OptionsPage } from './support/options-page';
 import { visit, WarningPage } from './support/pages';
 import { startSiteServer, type SiteServer } from './support/site-server';
+import { validAroundNow } from './support/dates';
 
 const LIST_ID = 'xx-authority-blocklist';
 const KEPT = 'kept-rogue.example';
@@ -20,7 +21,7 @@ const REMOVED = 'delisted-shop.example';
 const ADDED = 'new-rogue-pharmacy.example';
 
 function entry(domain: string): Entry {
-  return { domain, category: 'falsified-medicines', added: '2026-11-20', evidence: { source: 'Test Medicines Agency', reference: 'case 2026-42' } };
+  return { domain, category: 'falsified-medicines', added: validAroundNow().added, evidence: { source: 'Test Medicines Agency', reference: 'case 2026-42' } };
 }
 
 function version(n: number, domains: string[]): List {
@@ -31,8 +32,8 @@ function version(n: number, domains: string[]): List {
     publisher: { name: 'Test Medicines Agency', type: 'authority', country: 'FR' },
     kind: 'block',
     version: n,
-    issued: '2026-11-20T00:00:00Z',
-    expires: '2027-11-20T00:00:00Z',
+    issued: validAroundNow().issued,
+    expires: validAroundNow().expires,
     entries: domains.map(entry),
   });
 }

@@ -94,7 +94,8 @@ describe('the two packages', () => {
     const gecko = readManifest('firefox').browser_specific_settings?.gecko;
     expect(gecko.id).toMatch(/^[a-z0-9.-]+@[a-z0-9.-]+$/);
     expect(Number.parseInt(gecko.strict_min_version, 10)).toBeGreaterThanOrEqual(140);
-    // "none" is true today; reports (issue 5) must declare what they send (docs/privacy.md).
-    expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    // Protection collects nothing; a report carries what lib/reports/data-categories.ts names, as
+    // optional data that the report form asks Firefox for (docs/privacy.md).
+    expect(gecko.data_collection_permissions).toEqual({ required: ['none'], optional: ['browsingActivity', 'personalCommunications', 'personallyIdentifyingInfo'] });
   });
 });

@@ -7,6 +7,7 @@ import { verifyToken } from '../../server/src/auth';
 import { getList } from '../../server/src/lists/store';
 import { databaseEnv } from './support/child-hub';
 import { databaseKinds, type TestDatabase } from './support/databases';
+import { clockEnv } from './support/clock-env';
 
 const CLI = resolve(import.meta.dirname, '../../server/src/cli/index.ts');
 const run = promisify(execFile);
@@ -23,7 +24,7 @@ describe.each(databaseKinds)('the hub command line on $name', (kind) => {
 
   const hub = async (...args: string[]) => {
     try {
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { PATH: process.env.PATH, ...databaseEnv(database) } });
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { PATH: process.env.PATH, ...clockEnv(), ...databaseEnv(database) } });
       return { code: 0, stdout, stderr: '' };
     } catch (error) {
       const e = error as { code: number; stdout: string; stderr: string };

@@ -12,7 +12,7 @@ import {
   type List,
 } from '../../lists';
 import { buildMetaFileSchema, DEFAULT_VALID_DAYS, resolveMeta, type BuildMetaFile } from '../build-meta';
-import { intOption, parseCommand, required, type Command, type Io } from '../command';
+import { intOption, nowOf, parseCommand, required, type Command, type Io } from '../command';
 import { refused, usageError } from '../exit';
 import { firstIssue, readJson, readText, writeFileAtomic } from '../files';
 import { readList } from '../signed-files';
@@ -140,7 +140,7 @@ export const build: Command = {
     const format = formatOf(v.format, input);
     const previous = v.previous === undefined ? null : await readList(v.previous);
     const metaFile: BuildMetaFile | undefined = v.meta === undefined ? undefined : await readJson(v.meta, buildMetaFileSchema, 'metadata file');
-    const now = new Date();
+    const now = nowOf(io);
     const { meta, defaults } = resolveMeta(
       {
         id: v.id,

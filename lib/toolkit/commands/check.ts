@@ -1,7 +1,7 @@
 import { hostFromUserInput } from '../../domain';
 import { ListIndex, type Entry, type ListHit } from '../../lists';
 import { verdictFromHits, type Verdict } from '../../verdict';
-import { parseCommand, type Command } from '../command';
+import { nowOf, parseCommand, type Command } from '../command';
 import { refused, usageError } from '../exit';
 import { readPublicKey } from '../keys';
 import { loaded, loadListFile, loadPublishDirectory, type HeldList } from '../load-lists';
@@ -86,7 +86,7 @@ export const check: Command = {
     const host = hostFromUserInput(url);
     if (!host) throw refused(`"${url}" is not a web address (http or https): the extension gives it no verdict`);
     const keys = await Promise.all(keyPaths.map((p) => readPublicKey(p)));
-    const now = new Date();
+    const now = nowOf(io);
     const lists: HeldList[] = [];
     for (const f of files) lists.push(await loadListFile(f, keys, now));
     for (const d of dirs) lists.push(...(await loadPublishDirectory(d, keys, now)));
@@ -95,7 +95,7 @@ export const check: Command = {
       if (held.has(l.list.id)) throw refused(`list "${l.list.id}" is given twice (${held.get(l.list.id)!.file} and ${l.file})`);
       held.set(l.list.id, l);
     }
-    const index = new ListIndex(lists.map(loaded));
+    const index = ListIndex.build(lists.map(loaded), now);
     const verdict = verdictFromHits(host, index.hits(host));
     io.stdout.write(args.values.json ? json(url, verdict, held) : text(url, verdict, held, keys.length ? keys.map((k) => `key ${k.keyId}`).join(', ') : null));
   },

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { checkDelta, deltaBytes, deltaFileName, deltaSchema, diffLists, LIMITS, Refused, serializeList } from '../../lists';
 import { publicPart, sign, signatureText } from '../../signing';
-import { parseCommand, type Command } from '../command';
+import { nowOf, parseCommand, type Command } from '../command';
 import { refused } from '../exit';
 import { firstIssue, writeFileAtomic } from '../files';
 import { readSecretKey } from '../keys';
@@ -45,7 +45,7 @@ export const diff: Command = {
     if (key) {
       signature = signatureText(await sign(bytes, key));
       try {
-        await checkDelta(bytes, signature, { id: after.id, key: publicPart(key), currentVersion: before.version, now: new Date() });
+        await checkDelta(bytes, signature, { id: after.id, key: publicPart(key), currentVersion: before.version, now: nowOf(io) });
       } catch (error) {
         if (error instanceof Refused) throw refused(`not written: subscribers would refuse this delta: ${error.message}`);
         throw error;

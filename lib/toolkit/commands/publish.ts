@@ -1,6 +1,6 @@
 import { resolve, sep } from 'node:path';
 import { DEFAULT_DELTA_COUNT } from '../../lists';
-import { intOption, parseCommand, required, type Command } from '../command';
+import { intOption, nowOf, parseCommand, required, type Command } from '../command';
 import { refused, usageError } from '../exit';
 import { readSecretKey } from '../keys';
 import { publishToDirectory } from '../publish-dir';
@@ -46,7 +46,7 @@ export const publish: Command = {
     const list = await readList(args.positionals[0]!);
     let result;
     try {
-      result = await publishToDirectory({ list, key, root, deltaCount, now: new Date(), progress: io.progress });
+      result = await publishToDirectory({ list, key, root, deltaCount, now: nowOf(io), progress: io.progress });
     } finally {
       io.progress.done();
     }

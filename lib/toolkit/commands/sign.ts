@@ -1,6 +1,6 @@
 import { Refused } from '../../lists';
 import { publicPart, sign as signBytes, signatureText } from '../../signing';
-import { parseCommand, required, type Command } from '../command';
+import { nowOf, parseCommand, required, type Command } from '../command';
 import { refused, usageError } from '../exit';
 import { readBytes, writeFileAtomic } from '../files';
 import { readSecretKey } from '../keys';
@@ -44,7 +44,7 @@ export const sign: Command = {
     const seen = peek(bytes);
     const kind = kindFlag ?? seen.kind;
     try {
-      await checkSigned(kind, bytes, text, { id: seen.id ?? '', key: publicPart(key), currentVersion: kind === 'delta' ? seen.from : null, now: new Date() });
+      await checkSigned(kind, bytes, text, { id: seen.id ?? '', key: publicPart(key), currentVersion: kind === 'delta' ? seen.from : null, now: nowOf(io) });
     } catch (error) {
       if (error instanceof Refused) throw refused(`not signed: subscribers would refuse this ${kind}: ${error.message}`);
       throw error;

@@ -1,5 +1,5 @@
 import { Refused } from '../../lists';
-import { intOption, parseCommand, required, type Command } from '../command';
+import { intOption, nowOf, parseCommand, required, type Command } from '../command';
 import { refused, usageError } from '../exit';
 import { readBytes, readText } from '../files';
 import { readPublicKey } from '../keys';
@@ -75,7 +75,7 @@ export const verify: Command = {
     const file = args.positionals[0]!;
     const kindFlag = kindOption(v.type);
     const current = intOption(v.current, 'current', 1);
-    const now = v.now === undefined ? new Date() : new Date(v.now);
+    const now = v.now === undefined ? nowOf(io) : new Date(v.now);
     if (Number.isNaN(now.getTime())) throw usageError(`--now takes an ISO time, not "${v.now}"`);
     const key = await readPublicKey(required(v.key, 'key'));
     const bytes = await readBytes(file);

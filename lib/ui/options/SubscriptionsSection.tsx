@@ -4,7 +4,7 @@
  * removing a list the person added.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { formatDateTime, formatNumber, t } from '../../i18n';
+import { formatDate, formatDateTime, formatNumber, t } from '../../i18n';
 import { sendToBackground, type SubscriptionView } from '../../messaging';
 import { publisherTypeLabel } from '../labels';
 
@@ -96,6 +96,12 @@ function SubscriptionItem({ sub, busy, onUpdate, onRemove }: { sub: Subscription
         <dd>{sub.lastSuccess ? formatDateTime(sub.lastSuccess) : t('optionsNever')}</dd>
         <dt>{t('optionsLastErrorLabel')}</dt>
         <dd data-field="error">{sub.lastError ? t('optionsErrorText', formatDateTime(sub.lastError.at), sub.lastError.message) : t('optionsNoError')}</dd>
+        {sub.expires && sub.kind && Date.parse(sub.expires) <= Date.now() && (
+          <>
+            <dt>{t('optionsOutOfDateLabel')}</dt>
+            <dd data-field="out-of-date">{t(sub.kind === 'allow' ? 'optionsOutOfDateAllow' : 'optionsOutOfDateBlock', formatDate(sub.expires))}</dd>
+          </>
+        )}
         <dt>{t('optionsSourceLabel')}</dt>
         <dd class="wrap">{sub.url ?? t('optionsBundled')}</dd>
       </dl>

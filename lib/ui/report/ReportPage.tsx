@@ -6,7 +6,8 @@ import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, type MessageKey } from '../../i18n';
 import { sendToBackground } from '../../messaging';
-import { REPORT_REASONS, reportTarget, type ReportReason } from '../../reports';
+import { requestDataConsent } from '../../platform/data-consent';
+import { REPORT_REASONS, reportDataCategories, reportTarget, type ReportReason } from '../../reports';
 import { useGuidance } from '../guidance/useGuidance';
 import { buildReport, type ReportForm } from './build-report';
 import { readReportPage } from './report-url';
@@ -29,6 +30,11 @@ export function ReportPage({ href }: { href: string }) {
 
   const send = async () => {
     if (!built.ok) return;
+    // Firefox's data consent for what this report carries; nothing is queued without it.
+    if (!(await requestDataConsent(reportDataCategories(built.report)))) {
+      setResult({ kind: 'error', text: t('reportConsentRefused') });
+      return;
+    }
     const answer = await sendToBackground('ui-bg-report-send', { report: built.report });
     if (!answer.ok) setResult({ kind: 'error', text: answer.message });
     else if (answer.item.status === 'sent') setResult({ kind: 'sent', text: t('reportSent') });

@@ -17,6 +17,9 @@ export async function injectInlineScriptAndRemoteImage(imageUrl: string): Promis
     image.onerror = resolve;
     image.onload = resolve;
   });
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  // Violation reports are queued as tasks: wait for both (script and image) rather than a fixed
+  // time, up to a deadline after which a missing report means the policy let the thing through.
+  const deadline = performance.now() + 5_000;
+  while (violations.length < 2 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   return { ran: document.body.dataset.ran === 'yes', violations };
 }

@@ -1,6 +1,9 @@
 /** Small, valid lists for tests: override only what a test is about. */
 import { CHUNK_SIZE, type ChunkRef, type Delta, type Entry, type List, type ListMeta, type Publisher, type StoredList } from '../../../lib/lists';
 
+/** A day inside the fixtures' validity (issued 2026-01-15, expires 2027-01-15): lists are in force. */
+export const IN_FORCE_DAY = new Date('2026-06-01T00:00:00Z');
+
 export function entry(domain: string, overrides: Partial<Entry> = {}): Entry {
   return {
     domain,

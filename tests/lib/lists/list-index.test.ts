@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hostFromUrl, type Host } from '../../../lib/domain';
 import { ListIndex, type List, type LoadedList } from '../../../lib/lists';
-import { makeAllowList, makeBlockList, stored } from './fixtures';
+import { IN_FORCE_DAY, makeAllowList, makeBlockList, stored } from './fixtures';
 
 const loaded = (list: List): LoadedList => ({ stored: stored(list), domains: list.entries.map((e) => e.domain) });
 const host = (url: string): Host => hostFromUrl(url)!;
@@ -12,7 +12,7 @@ const authority = makeBlockList('authority', 'authority', ['pharmacy.example', '
 
 describe('ListIndex', () => {
   // Deliberately not in rank order.
-  const index = new ListIndex([community, register, authority].map(loaded));
+  const index = ListIndex.build([community, register, authority].map(loaded), IN_FORCE_DAY);
 
   it('counts the entries of every list', () => {
     expect(index.entryCount).toBe(8);
@@ -47,13 +47,13 @@ describe('ListIndex', () => {
   });
 
   it('answers from an empty index', () => {
-    const empty = new ListIndex([]);
+    const empty = ListIndex.empty;
     expect(empty.entryCount).toBe(0);
     expect(empty.hits(host('https://rogue.example/'))).toEqual([]);
   });
 
   it('throws when a stored list holds a duplicate (the schema should have refused it)', () => {
     const bad = loaded(community);
-    expect(() => new ListIndex([{ ...bad, domains: ['a.example', 'a.example'] }])).toThrow(/duplicate/);
+    expect(() => ListIndex.build([{ ...bad, domains: ['a.example', 'a.example'] }], IN_FORCE_DAY)).toThrow(/duplicate/);
   });
 });

@@ -30,14 +30,21 @@ export function cli(args: readonly string[], cwd: string): Promise<CliResult> {
   });
 }
 
+/**
+ * The clock in-process runs read unless a test gives another: a fixed day, so that no test depends
+ * on today's date (child-process runs read the system clock, so their tests use relative dates).
+ */
+export const TEST_NOW = new Date('2026-11-15T12:00:00Z');
+
 /** The same command run in this process (paths must be absolute or relative to the test's cwd). */
-export async function inProcess(args: readonly string[]): Promise<CliResult> {
+export async function inProcess(args: readonly string[], { now = TEST_NOW }: { now?: Date } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await run(args, {
     stdout: { write: (t: string) => (stdout += t) },
     stderr: { write: (t: string) => (stderr += t) },
     progress: silentProgress,
+    now: () => now,
   });
   return { code, stdout, stderr };
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { progressBar } from '../../../lib/toolkit';
 
 function terminal(isTTY: boolean) {
@@ -45,15 +45,23 @@ describe('the progress bar', () => {
     expect(writes.at(-1)).toBe('\r\x1b[K');
   });
 
-  it('keeps the time of work of unknown length running between awaits, and stops when done', async () => {
-    const { stream, writes } = terminal(true);
-    const bar = progressBar(stream, { tickMs: 5 });
-    bar.start('signing');
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    bar.done();
-    const drawn = writes.length;
-    expect(drawn).toBeGreaterThanOrEqual(2); // the first draw, then at least one tick before the 60 ms timeout
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(writes.length).toBe(drawn);
+  it('keeps the time of work of unknown length running between awaits, and stops when done', () => {
+    vi.useFakeTimers();
+    try {
+      const { stream, writes } = terminal(true);
+      let now = 0;
+      const bar = progressBar(stream, { tickMs: 250, now: () => now });
+      bar.start('signing');
+      now = 600;
+      vi.advanceTimersByTime(600); // two ticks
+      expect(writes).toEqual(['\r\x1b[Ksigning… 0.0 s', '\r\x1b[Ksigning… 0.6 s', '\r\x1b[Ksigning… 0.6 s']);
+      bar.done();
+      const drawn = writes.length;
+      vi.advanceTimersByTime(10_000);
+      expect(writes.length).toBe(drawn);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

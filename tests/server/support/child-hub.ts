@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import type { TestDatabase } from './databases';
+import { clockEnv } from './clock-env';
 
 const CLI = resolve(import.meta.dirname, '../../../server/src/cli/index.ts');
 
@@ -37,7 +38,7 @@ export function databaseEnv(database: TestDatabase): Record<string, string> {
 
 export async function spawnHub(env: Record<string, string>, timeoutMs = 45_000): Promise<ChildHub> {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI], {
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PHARMACHECK_HUB_LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH, ...clockEnv(), HOST: '127.0.0.1', PHARMACHECK_HUB_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
