@@ -3,7 +3,7 @@
  * extension: a listed site and its subdomains never receive a request, an unlisted one loads,
  * "Proceed anyway" is exact and narrow, the warning page passes axe-core and runs under the
  * content security policy, the badge and popup agree, and losing access to sites is said, not
- * hidden. (A list update picked up without restart: not yet here, see README "Firefox".)
+ * hidden. List updates without a restart: firefox-updates.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
