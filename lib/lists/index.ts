@@ -1,10 +1,13 @@
 export { entriesFromPlainText } from './build';
 export type { LineProblem, PlainListOptions, PlainListResult } from './build';
-export { CHUNK_SIZE, openDatabase } from './db';
-export type { ChunkRef, ListSource, OutboxItem, PharmacheckDb, StoredList, Subscription, UpdateError } from './db';
-export { DomainSet } from './domain-set';
-export { indexList, ListIndex, withSet } from './list-index';
-export type { IndexedList, ListHit } from './list-index';
+export { CHUNK_SIZE, DETAIL_SIZE, openDatabase } from './db';
+export type { ChunkRef, ListSource, OutboxItem, PharmacheckDb, RuleState, StoredList, Subscription, UpdateError } from './db';
+export { fingerprintOf, FingerprintSet } from './fingerprint-set';
+export type { Candidate, Fingerprint, FingerprintFunction } from './fingerprint-set';
+export { indexedList, indexList, ListIndex, candidatesOf, withList } from './list-index';
+export type { ConfirmedHit, EntrySource, IndexedList, ListHit } from './list-index';
+export { EMPTY_OVERLAY, overlayAfter, overlayDomains, overlaySize } from './overlay';
+export type { ListOverlay } from './overlay';
 export {
   CATEGORIES,
   categorySchema,
@@ -16,11 +19,15 @@ export {
 } from './schema';
 export type { Category, Entry, Evidence, List, ListKind, ListMeta, Publisher } from './schema';
 export { serializeList } from './serialize';
-export { applyDeltaToStore, installList, loadLists, locateEntry, readEntries, readEntry, removeList, removeOrphanChunks } from './store';
-export type { KnownList, LoadedList } from './store';
+export { applyDeltaToStore, chunkDomains, compactedBase, detailKeys, inBaseOrder, installList, prepareBase, removeList, removeOrphanChunks, storeBase } from './store';
+export type { LoadedList, NewBase } from './store';
+export { loadLists, readBaseDomains, readBaseEntries, readBaseEntry, readChunkDomains, readOverlay, readOverlayEntry, restoreLists } from './store-read';
+export type { RestoredList } from './store-read';
 export { applyDelta, DeltaMismatch, deltaSchema, diffLists, MAX_DELTA_CHANGES } from './delta';
 export type { Delta } from './delta';
-export { checkDelta, checkLatest, checkList, LIMITS, Refused } from './download';
+export { checkDelta, checkLatest, checkList, checkListDomains, LIMITS, Refused } from './download';
+export { checkDomains, checkedList, ListInvalid } from './list-check';
+export type { CheckedDomains } from './list-check';
 export type { Expectation, RefusalReason } from './download';
 export { deltaFileName, latestSchema, listFileName } from './latest';
 export type { Latest } from './latest';

@@ -4,15 +4,17 @@
  * the protection service rebuilds its index and rules, so verdicts switch to the new version at
  * once and never see a half-applied one.
  */
-import type { KnownList, PharmacheckDb } from '../lists';
+import type { PharmacheckDb } from '../lists';
 import type { SubscriptionView, UpdateResult } from '../messaging';
-import { isDue, subscribe, unsubscribe, updateSubscription, type FetchBytes, type SubscribeResult, type UpdateOutcome } from '../updater';
+import { isDue, subscribe, unsubscribe, updateSubscription, type FetchBytes, type ListInstaller, type SubscribeResult, type UpdateOutcome } from '../updater';
 
 export interface ListsServiceDeps {
   readonly fetcher: FetchBytes;
-  readonly known?: (id: string) => KnownList | undefined;
+  /** Stores updates and puts them in force (rules and index); without one, onListsChanged follows each. */
+  readonly installer?: ListInstaller;
   readonly now: () => Date;
-  /** Called after lists changed (index and rules rebuild). */
+  readonly onDownloaded?: (what: 'delta' | 'full') => void;
+  /** Called after lists changed outside the installer (index and rules follow). */
   readonly onListsChanged: () => Promise<void>;
 }
 
@@ -37,7 +39,7 @@ export class ListsService {
     const chosen = subs.filter((s) => (ids === 'due' ? isDue(s.nextCheck, now) : ids.includes(s.id)));
     const outcomes: UpdateOutcome[] = [];
     for (const sub of chosen) outcomes.push(await updateSubscription(this.db, sub, this.deps));
-    if (outcomes.some((o) => o.status === 'updated')) await this.deps.onListsChanged();
+    if (outcomes.some((o) => o.status === 'updated') && !this.deps.installer) await this.deps.onListsChanged();
     return outcomes;
   }
 
@@ -61,7 +63,7 @@ export class ListsService {
       const result = await subscribe(this.db, { url, publicKey, addedBy }, this.deps);
       if (result.ok) {
         const sub = await this.db.subscriptions.get(result.id);
-        if (sub && (await updateSubscription(this.db, sub, this.deps)).status === 'updated') await this.deps.onListsChanged();
+        if (sub && (await updateSubscription(this.db, sub, this.deps)).status === 'updated' && !this.deps.installer) await this.deps.onListsChanged();
       }
       return result;
     });

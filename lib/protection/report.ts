@@ -1,27 +1,25 @@
-/** Turns a verdict into what pages show: the lists that matched, with their entries' details. */
+/** Turns a confirmed verdict into what pages show: the lists that matched, with their entries' details. */
 import type { MatchDetails, VerdictReport } from '../messaging';
-import { isExpired, readEntry, type PharmacheckDb } from '../lists';
+import { isExpired, type ConfirmedHit } from '../lists';
 import type { Verdict } from '../verdict';
 
-export async function describeVerdict(db: PharmacheckDb, url: string, verdict: Verdict | null, now: Date): Promise<VerdictReport> {
+export type ConfirmedVerdict = Omit<Verdict, 'hits'> & { readonly hits: readonly ConfirmedHit[] };
+
+export function describeVerdict(url: string, verdict: ConfirmedVerdict | null, now: Date): VerdictReport {
   if (!verdict) return { verdict: null, url, host: null, matches: [] };
-  const matches: MatchDetails[] = [];
-  for (const hit of verdict.hits) {
-    const entry = await readEntry(db, hit.list, hit.entryIndex);
-    matches.push({
-      listId: hit.list.id,
-      listName: hit.list.meta.name,
-      publisher: hit.list.meta.publisher,
-      kind: hit.list.meta.kind,
-      version: hit.list.meta.version,
-      expires: hit.list.meta.expires,
-      outOfDate: isExpired(hit.list.meta, now),
-      domain: hit.domain,
-      category: entry?.category ?? null,
-      added: entry?.added ?? null,
-      evidence: entry?.evidence ?? null,
-      note: entry?.note ?? null,
-    });
-  }
+  const matches: MatchDetails[] = verdict.hits.map(({ list, domain, entry }) => ({
+    listId: list.id,
+    listName: list.meta.name,
+    publisher: list.meta.publisher,
+    kind: list.meta.kind,
+    version: list.meta.version,
+    expires: list.meta.expires,
+    outOfDate: isExpired(list.meta, now),
+    domain,
+    category: entry?.category ?? null,
+    added: entry?.added ?? null,
+    evidence: entry?.evidence ?? null,
+    note: entry?.note ?? null,
+  }));
   return { verdict: verdict.kind, url, host: verdict.host.name, matches };
 }

@@ -1,33 +1,39 @@
 /**
  * The background's protection service: keeps the in-memory index, answers verdicts, keeps the
- * blocking rules in step with the stored lists, and lifts a block when a person chooses to.
+ * blocking rules in step with the stored lists (rules-sync.ts), and lifts a block when a person
+ * chooses to.
+ *
+ * Start-up order, so that a woken worker answers at once: the index comes back from its snapshots
+ * in one read (`ready`: verdicts from then on), and only then runs what can wait (`started`): the
+ * bundled lists' check, on the first wake of a browser session the rule check and clean-up, the
+ * managed policy and the reports' retry.
  */
 import { browser } from 'wxt/browser';
-import { allowForSession, applyRuleChanges, syncListRules, warningPageUrl, type RuleSource } from '../blocking';
+import { allowForSession, warningPageUrl } from '../blocking';
 import { hostFromUrl } from '../domain';
-import { inForce, ListIndex, loadLists, removeOrphanChunks, type LoadedList, type PharmacheckDb } from '../lists';
+import { applyDeltaToStore, compactedBase, overlaySize, removeOrphanChunks, restoreLists, storeBase, type PharmacheckDb, type StoredList } from '../lists';
 import type { Handlers } from '../messaging/background';
 import type { ProceedResult, VerdictReport } from '../messaging';
-import { verdictForUrl, type Verdict } from '../verdict';
+import { confirmedVerdictForUrl, verdictForUrl, type Verdict } from '../verdict';
 import { showBadge } from './badge';
 import { ensureBundledLists } from './bundled';
+import { detailsSource } from './entry-sources';
 import { ListsService } from './lists-service';
 import { ReportsService } from './reports-service';
 import { isFirstWakeOfSession, markSessionStarted } from './session';
-import { refreshLists } from './refresh';
 import { applyPolicy, readPolicy } from './policy';
-import { describeVerdict } from './report';
-import { fetchBytes } from '../updater';
+import { describeVerdict, type ConfirmedVerdict } from './report';
+import { RulesSync } from './rules-sync';
+import { recordTiming, SCRIPT_START, sinceScriptStart } from './timings';
+import { fetchBytes, type ListInstaller } from '../updater';
 
-/** A stored list's domains cut along its chunks, each with the rule id it owns. */
-function ruleSource({ stored, domains }: LoadedList): RuleSource {
-  let start = 0;
-  const chunks = stored.chunks.map((chunk) => {
-    const part = { ruleId: chunk.ruleId, domains: domains.slice(start, start + chunk.count) };
-    start += chunk.count;
-    return part;
-  });
-  return { meta: stored.meta, chunks };
+/** The one-shot alarm that folds the overlay into the dynamic rules, a while after the last delta. */
+export const FOLD_ALARM = 'pharmacheck-fold';
+const FOLD_DELAY_MINUTES = 1;
+
+/** A list's overlay is compacted into a new base past 5% of the base (at least 2,000, at most 10,000 domains). */
+export function needsCompaction(list: Pick<StoredList, 'baseCount'>, overlayDomains: number): boolean {
+  return overlayDomains > Math.min(10_000, Math.max(2_000, list.baseCount * 0.05));
 }
 
 /** For a tab showing the warning page, the URL it warns about; otherwise the URL itself. */
@@ -37,30 +43,61 @@ export function urlToCheck(tabUrl: string, warningUrl: string): string {
 }
 
 export class ProtectionService {
-  private index: ListIndex = ListIndex.empty;
+  private readonly rules: RulesSync;
+  /** The index is back: verdicts can be answered. */
   readonly ready: Promise<void>;
+  /** Everything start-up does is done (updates wait for it). */
+  readonly started: Promise<void>;
   readonly lists: ListsService;
   readonly reports: ReportsService;
+  private unindexed: StoredList[] = [];
+  private downloadedAt = 0;
+  private indexMs = 0;
+  private answered = { verdict: false, badge: false };
 
   constructor(
     private readonly db: PharmacheckDb,
     private readonly now: () => Date = () => new Date(),
   ) {
+    this.rules = new RulesSync({ db, now, warningPageUrl });
     this.lists = new ListsService(db, {
       fetcher: fetchBytes,
       now,
-      known: (id) => this.index.indexed().get(id),
+      installer: this.installer(),
+      onDownloaded: () => (this.downloadedAt = performance.now()),
       onListsChanged: () => this.refresh(),
     });
     this.reports = new ReportsService(db);
-    this.ready = this.start();
+    this.ready = this.restore();
+    this.started = this.start();
+    // Whoever waits for it sees a failure; nobody waiting is no reason for an unhandled rejection.
+    this.started.catch((error: unknown) => console.warn('Pharmacheck: start-up failed:', error));
+  }
+
+  private async restore(): Promise<void> {
+    const begin = performance.now();
+    this.unindexed = await this.rules.restore(await restoreLists(this.db));
+    this.indexMs = performance.now() - begin;
   }
 
   private async start(): Promise<void> {
+    await this.ready;
     const firstWake = await isFirstWakeOfSession();
-    await ensureBundledLists(this.db, async (path) => (await fetch(browser.runtime.getURL(`/${path}` as '/warning.html'))).text(), this.now());
-    if (firstWake) await removeOrphanChunks(this.db);
-    await this.reload(firstWake);
+    await this.lists.serial(async () => {
+      const bundled = await ensureBundledLists(this.db, async (path) => (await fetch(browser.runtime.getURL(`/${path}` as '/warning.html'))).text(), this.now());
+      if (firstWake) await removeOrphanChunks(this.db);
+      // Lists stored without a snapshot (by an older version, or a write cut short) get a new base.
+      for (const stored of this.unindexed) {
+        try {
+          const { newBase, entries } = await compactedBase(this.db, stored);
+          await storeBase(this.db, stored.meta, stored.source, newBase, entries);
+        } catch (error) {
+          console.warn(`Pharmacheck: list ${stored.id} could not be read back, left out:`, error);
+        }
+      }
+      if (firstWake) await this.rules.checkSession();
+      else if (bundled.length > 0 || this.unindexed.length > 0) await this.rules.reconcile();
+    });
     if (firstWake) {
       void this.applyManagedPolicy();
       await markSessionStarted();
@@ -68,6 +105,25 @@ export class ProtectionService {
     // On a new start, reports queued before the browser closed (or while offline) go out at once,
     // whatever their back-off said; on other wakes only those that are due.
     void this.reports.deliver(firstWake);
+  }
+
+  /** Deltas and full lists go through the reconciler, which puts them in force. */
+  private installer(): ListInstaller {
+    const inForce = (kind: 'delta' | 'full') => recordTiming({ apply: { kind, downloadToForceMs: performance.now() - this.downloadedAt } });
+    return {
+      applyDelta: async (delta) => {
+        const { stored, overlay } = await applyDeltaToStore(this.db, delta, this.rules.index.indexed().get(delta.id));
+        await this.rules.applyOverlay(stored, overlay);
+        inForce('delta');
+        if (this.rules.needsFold) void browser.alarms.create(FOLD_ALARM, { delayInMinutes: FOLD_DELAY_MINUTES });
+        return stored;
+      },
+      installFull: async (checked, source) => {
+        const stored = await this.rules.installFull(checked, source);
+        inForce('full');
+        return stored;
+      },
+    };
   }
 
   /** Subscriptions an organisation set through managed storage (none on most browsers). */
@@ -84,24 +140,27 @@ export class ProtectionService {
     });
   }
 
-  /**
-   * Rebuilds the index from the database; with `checkRules` (the first wake of a session), also
-   * checks every installed rule against the stored lists and mends what differs.
-   */
-  async reload(checkRules = true): Promise<void> {
-    const lists = await loadLists(this.db);
-    const now = this.now();
-    this.index = ListIndex.build(lists, now);
-    // An expired allowlist has no rules (lib/lists/schema.ts, inForce); blocklists always do.
-    if (checkRules) await syncListRules(lists.filter((l) => inForce(l.stored.meta, now)).map(ruleSource));
+  /** After lists changed in the database outside an update: the index and the rules follow. */
+  async refresh(): Promise<void> {
+    await this.rules.reconcile();
   }
 
-  /** After a change to the lists: updates the index and the rules of the chunks that changed. */
-  async refresh(): Promise<void> {
-    const { lists, removeRuleIds, addRules } = await refreshLists(this.db, this.index.indexed(), warningPageUrl(), this.now());
-    // Rules first: the badge and the warning page then never name a list the browser does not block.
-    await applyRuleChanges(removeRuleIds, addRules);
-    this.index = ListIndex.of(lists);
+  /**
+   * Folds the overlay into the dynamic rules (the fold alarm, and the periodic one as a catch-all),
+   * compacting first every list whose overlay grew past its share.
+   */
+  async fold(): Promise<void> {
+    await this.started;
+    await this.lists.serial(async () => {
+      let compacted = false;
+      for (const indexed of this.rules.index.indexed().values()) {
+        if (!needsCompaction(indexed.list, overlaySize(indexed.overlay))) continue;
+        const { newBase, entries } = await compactedBase(this.db, indexed.list);
+        await storeBase(this.db, indexed.list.meta, indexed.list.source, newBase, entries);
+        compacted = true;
+      }
+      if (compacted || this.rules.needsFold) await this.rules.fold();
+    });
   }
 
   /**
@@ -109,31 +168,51 @@ export class ProtectionService {
    * allowlist expired while stored), its rules and verdicts follow.
    */
   async enforceExpiry(): Promise<boolean> {
-    await this.ready;
-    if (!this.index.standingChanged(this.now())) return false;
-    await this.lists.serial(() => this.refresh());
+    await this.started;
+    if (!this.rules.index.standingChanged(this.now())) return false;
+    await this.lists.serial(() => this.rules.reconcile());
     return true;
   }
 
+  /** The verdict by fingerprint, for the badge. */
   async verdict(url: string): Promise<Verdict | null> {
     await this.ready;
-    return verdictForUrl(this.index, urlToCheck(url, warningPageUrl()));
+    return verdictForUrl(this.rules.index, urlToCheck(url, warningPageUrl()));
+  }
+
+  /** The verdict confirmed against the stored entries, for what a person is told in words. */
+  async confirmedVerdict(url: string): Promise<ConfirmedVerdict | null> {
+    await this.ready;
+    const target = urlToCheck(url, warningPageUrl());
+    const host = hostFromUrl(target);
+    if (host) await this.rules.settled(host);
+    return confirmedVerdictForUrl(this.rules.index, target, detailsSource(this.db));
   }
 
   async report(url: string): Promise<VerdictReport> {
     const target = urlToCheck(url, warningPageUrl());
-    return describeVerdict(this.db, target, await this.verdict(target), this.now());
+    const report = describeVerdict(target, await this.confirmedVerdict(target), this.now());
+    if (!this.answered.verdict) {
+      this.answered.verdict = true;
+      recordTiming({ wake: { scriptStartMs: SCRIPT_START, scriptToVerdictMs: sinceScriptStart(), indexMs: this.indexMs } });
+    }
+    return report;
   }
 
-  async updateBadge(tabId: number, url: string | undefined): Promise<void> {
+  /** `eventAt`: performance.now() when the tab event came, for the timings. */
+  async updateBadge(tabId: number, url: string | undefined, eventAt?: number): Promise<void> {
     await showBadge(tabId, url ? await this.verdict(url) : null);
+    if (eventAt !== undefined && !this.answered.badge) {
+      this.answered.badge = true;
+      recordTiming({ badge: { eventToBadgeMs: performance.now() - eventAt, scriptToBadgeMs: sinceScriptStart() } });
+    }
   }
 
   /** "Proceed anyway": only for a web URL whose site is listed; the page then goes to it. */
   async proceed(url: string): Promise<ProceedResult> {
     const host = hostFromUrl(url);
     if (!host) return { ok: false, reason: 'not-web-url' };
-    const verdict = await this.verdict(url);
+    const verdict = await this.confirmedVerdict(url);
     if (verdict?.kind !== 'listed') return { ok: false, reason: 'not-listed' };
     await allowForSession(host.name);
     return { ok: true, url };
@@ -149,7 +228,7 @@ export class ProtectionService {
       'ui-bg-proceed': async ({ url }) => this.proceed(url),
       'ui-bg-subscriptions': async () => this.lists.view(),
       'ui-bg-subscribe': async ({ url, publicKey }) => {
-        await this.ready;
+        await this.started;
         return this.lists.subscribe(url, publicKey);
       },
       'ui-bg-unsubscribe': async ({ id }) => ({ ok: await this.lists.unsubscribe(id) }),
@@ -161,7 +240,7 @@ export class ProtectionService {
         return this.reports.items();
       },
       'ui-bg-update-now': async ({ id }) => {
-        await this.ready;
+        await this.started;
         return this.lists.updateNow(id);
       },
     };

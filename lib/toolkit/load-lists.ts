@@ -79,7 +79,7 @@ export async function loadPublishDirectory(dir: string, keys: readonly PublicKey
 export function loaded({ file, list }: HeldList): LoadedList {
   const { entries, ...meta } = list;
   return {
-    stored: { id: list.id, meta, source: { type: 'url', url: pathToFileURL(file).href }, chunks: [], entryCount: entries.length, installedAt: new Date().toISOString() },
+    stored: { id: list.id, meta, source: { type: 'url', url: pathToFileURL(file).href }, base: '', chunks: [], baseCount: entries.length, entryCount: entries.length, installedAt: new Date().toISOString() },
     domains: entries.map((e) => e.domain),
   };
 }

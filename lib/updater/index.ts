@@ -3,5 +3,5 @@ export type { FetchBytes, Fetched, FetchFailure, FetchOptions } from './fetch';
 export { DEFAULT_INTERVAL_MINUTES, failureDelayMs, isDue, MIN_INTERVAL_MINUTES, successDelayMs } from './schedule';
 export { MAX_KEY_INPUT, newSubscription, parsePublicKey, subscribe, subscriptionUrlSchema, unsubscribe } from './subscriptions';
 export type { SubscribeResult } from './subscriptions';
-export { describeError, updateSubscription } from './update';
-export type { UpdateDeps, UpdateOutcome } from './update';
+export { describeError, storeOnly, updateSubscription } from './update';
+export type { ListInstaller, UpdateDeps, UpdateOutcome } from './update';

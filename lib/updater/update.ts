@@ -8,13 +8,18 @@ import {
   applyDeltaToStore,
   checkDelta,
   checkLatest,
-  checkList,
+  checkListDomains,
   DeltaMismatch,
-  installList,
+  inBaseOrder,
   LIMITS,
+  prepareBase,
   Refused,
-  type KnownList,
+  storeBase,
+  type CheckedDomains,
+  type Delta,
+  type ListSource,
   type PharmacheckDb,
+  type StoredList,
   type Subscription,
   type UpdateError,
 } from '../lists';
@@ -27,12 +32,40 @@ export type UpdateOutcome =
   | { readonly id: string; readonly status: 'failed'; readonly error: UpdateError }
   | { readonly id: string; readonly status: 'skipped' };
 
+/**
+ * What stores a verified download and puts it in force. The background's puts the blocking rules
+ * in step too (lib/protection/rules-sync.ts); `storeOnly` (tests, tools) writes the database only.
+ */
+export interface ListInstaller {
+  applyDelta(delta: Delta): Promise<StoredList>;
+  /** A list checked as far as its domains (its entries' other fields are checked here). */
+  installFull(checked: CheckedDomains, source: ListSource): Promise<StoredList>;
+}
+
+export function storeOnly(db: PharmacheckDb): ListInstaller {
+  return {
+    applyDelta: async (delta) => (await applyDeltaToStore(db, delta)).stored,
+    installFull: async (checked, source) => {
+      let newBase;
+      try {
+        newBase = await prepareBase(db, checked.domains);
+      } catch (error) {
+        if (error instanceof RangeError) throw new Refused('invalid', `the list: ${error.message}`);
+        throw error;
+      }
+      return storeBase(db, checked.meta, source, newBase, inBaseOrder(newBase, checked.entries()));
+    },
+  };
+}
+
 export interface UpdateDeps {
   readonly fetcher: FetchBytes;
-  /** The list as the background holds it in memory, if it does (spares reading it to apply a delta). */
-  readonly known?: (id: string) => KnownList | undefined;
+  /** Default: storeOnly. */
+  readonly installer?: ListInstaller;
   readonly now: () => Date;
   readonly random?: () => number;
+  /** Called when a list's or a delta's bytes have arrived, before they are checked (for timings). */
+  readonly onDownloaded?: (what: 'delta' | 'full') => void;
 }
 
 export function describeError(error: unknown, at: Date): UpdateError {
@@ -43,6 +76,7 @@ export function describeError(error: unknown, at: Date): UpdateError {
 }
 
 async function download(db: PharmacheckDb, sub: Subscription & { url: string; key: NonNullable<Subscription['key']> }, deps: UpdateDeps): Promise<UpdateOutcome & { etag?: string | null; interval?: number }> {
+  const installer = deps.installer ?? storeOnly(db);
   const current = await db.lists.get(sub.id);
   const expect = { id: sub.id, key: sub.key, currentVersion: current?.meta.version ?? null, now: deps.now() };
   // A stored ETag is only trusted while the list it was processed with is still stored.
@@ -59,9 +93,10 @@ async function download(db: PharmacheckDb, sub: Subscription & { url: string; ke
     try {
       const file = await fetchSigned(deps.fetcher, new URL(offered.file, sub.url).href, LIMITS.deltaBytes);
       if (file.notModified) throw new FetchFailed('http-304', offered.file);
+      deps.onDownloaded?.('delta');
       const delta = await checkDelta(file.bytes, file.signature, expect);
       if (delta.to !== latest.version) throw new Refused('invalid', `the delta leads to version ${delta.to}, latest.json says ${latest.version}`);
-      const stored = await applyDeltaToStore(db, delta, deps.known?.(sub.id));
+      const stored = await installer.applyDelta(delta);
       return { id: sub.id, status: 'updated', via: 'delta', version: stored.meta.version, ...base };
     } catch (error) {
       deltaError = describeError(error, deps.now());
@@ -69,10 +104,11 @@ async function download(db: PharmacheckDb, sub: Subscription & { url: string; ke
   }
   const file = await fetchSigned(deps.fetcher, new URL(latest.list, sub.url).href, LIMITS.listBytes);
   if (file.notModified) throw new FetchFailed('http-304', latest.list);
-  const list = await checkList(file.bytes, file.signature, expect);
-  if (list.version !== latest.version) throw new Refused('invalid', `the list is version ${list.version}, latest.json says ${latest.version}`);
-  await installList(db, list, { type: 'url', url: sub.url });
-  return { id: sub.id, status: 'updated', via: 'full', version: list.version, ...base, ...(deltaError ? { deltaError } : {}) };
+  deps.onDownloaded?.('full');
+  const checked = await checkListDomains(file.bytes, file.signature, expect);
+  if (checked.meta.version !== latest.version) throw new Refused('invalid', `the list is version ${checked.meta.version}, latest.json says ${latest.version}`);
+  await installer.installFull(checked, { type: 'url', url: sub.url });
+  return { id: sub.id, status: 'updated', via: 'full', version: checked.meta.version, ...base, ...(deltaError ? { deltaError } : {}) };
 }
 
 /** Runs one update and records its outcome on the subscription. Never throws. */

@@ -1,5 +1,5 @@
 import { hostFromUserInput } from '../../domain';
-import { ListIndex, type Entry, type ListHit } from '../../lists';
+import { ListIndex, type ConfirmedHit, type Entry } from '../../lists';
 import { verdictFromHits, type Verdict } from '../../verdict';
 import { nowOf, parseCommand, type Command } from '../command';
 import { refused, usageError } from '../exit';
@@ -33,16 +33,16 @@ const SEEN = {
   unknown: 'no badge',
 } as const;
 
-function entryOf(hit: ListHit, held: ReadonlyMap<string, HeldList>): Entry | undefined {
-  return held.get(hit.list.id)?.list.entries[hit.entryIndex];
+function entryOf(hit: ConfirmedHit): Entry | undefined {
+  return hit.entry ?? undefined;
 }
 
-function text(url: string, verdict: Verdict, held: ReadonlyMap<string, HeldList>, verifiedBy: string | null): string {
+function text(url: string, verdict: Omit<Verdict, 'hits'> & { hits: readonly ConfirmedHit[] }, held: ReadonlyMap<string, HeldList>, verifiedBy: string | null): string {
   const host = verdict.host;
   const lines = [`${url}: ${verdict.kind} (${SEEN[verdict.kind]})`, `  host ${host.name}${host.registrableDomain && host.registrableDomain !== host.name ? `, registrable domain ${host.registrableDomain}` : ''}`];
   verdict.hits.forEach((hit, i) => {
     const meta = hit.list.meta;
-    const entry = entryOf(hit, held);
+    const entry = entryOf(hit);
     lines.push(`  ${i + 1}. ${meta.name} ("${meta.id}" version ${meta.version}): ${RANK[hit.rank]} by ${meta.publisher.name} (${meta.publisher.type})`);
     lines.push(`     entry ${hit.domain}${entry ? `: ${entry.category}, added ${entry.added}` : ''}`);
     if (entry) lines.push(`     evidence: ${entry.evidence.source}${entry.evidence.reference ? `, ${entry.evidence.reference}` : ''}`);
@@ -53,7 +53,7 @@ function text(url: string, verdict: Verdict, held: ReadonlyMap<string, HeldList>
   return `${lines.join('\n')}\n`;
 }
 
-function json(url: string, verdict: Verdict, held: ReadonlyMap<string, HeldList>): string {
+function json(url: string, verdict: Omit<Verdict, 'hits'> & { hits: readonly ConfirmedHit[] }, held: ReadonlyMap<string, HeldList>): string {
   const hits = verdict.hits.map((hit) => ({
     list: hit.list.id,
     name: hit.list.meta.name,
@@ -62,7 +62,7 @@ function json(url: string, verdict: Verdict, held: ReadonlyMap<string, HeldList>
     publisher: hit.list.meta.publisher,
     rank: hit.rank,
     domain: hit.domain,
-    entry: entryOf(hit, held) ?? null,
+    entry: entryOf(hit) ?? null,
   }));
   return `${JSON.stringify({ url, host: verdict.host.name, verdict: verdict.kind, hits })}\n`;
 }
@@ -96,7 +96,9 @@ export const check: Command = {
       held.set(l.list.id, l);
     }
     const index = ListIndex.build(lists.map(loaded), now);
-    const verdict = verdictFromHits(host, index.hits(host));
+    // Confirmed against the list's own entries, as the extension confirms what it tells a person.
+    const hits = await index.confirmHits(host, { baseEntry: async (indexed, i) => held.get(indexed.list.id)?.list.entries[i] });
+    const verdict = { ...verdictFromHits(host, hits), hits };
     io.stdout.write(args.values.json ? json(url, verdict, held) : text(url, verdict, held, keys.length ? keys.map((k) => `key ${k.keyId}`).join(', ') : null));
   },
 };

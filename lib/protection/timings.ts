@@ -1,0 +1,31 @@
+/**
+ * How long the background took for what a person waits on, kept for the benchmark (bench/) in
+ * storage.session: on this device only, never sent, gone when the browser closes. Times are
+ * performance.now() spans within one worker's life.
+ */
+import { storage } from 'wxt/utils/storage';
+import { SCRIPT_START } from '../platform/wake-clock';
+
+export interface Timings {
+  /** The worker's first verdict: from its first line (and from its start) to the answer. */
+  readonly wake?: { readonly scriptStartMs: number; readonly scriptToVerdictMs: number; readonly indexMs: number };
+  /** The first badge a worker set: from the tab event, and from the script's first line. */
+  readonly badge?: { readonly eventToBadgeMs: number; readonly scriptToBadgeMs: number };
+  /** The last update: from its bytes' arrival to the rules in force. */
+  readonly apply?: { readonly kind: 'delta' | 'full'; readonly downloadToForceMs: number };
+}
+
+export const timingsItem = storage.defineItem<Timings>('session:timings', { fallback: {} });
+
+let held: Timings | null = null;
+
+export function recordTiming(patch: Timings): void {
+  held = { ...(held ?? {}), ...patch };
+  void timingsItem.setValue(held).catch(() => undefined);
+}
+
+export function sinceScriptStart(): number {
+  return performance.now() - SCRIPT_START;
+}
+
+export { SCRIPT_START };
