@@ -19,7 +19,7 @@ export {
 } from './schema';
 export type { Category, Entry, Evidence, List, ListKind, ListMeta, Publisher } from './schema';
 export { serializeList } from './serialize';
-export { applyDeltaToStore, chunkDomains, compactedBase, detailKeys, inBaseOrder, installList, prepareBase, removeList, removeOrphanChunks, storeBase } from './store';
+export { applyDeltaToStore, chunkDomains, compactedBase, detailKeys, inBaseOrder, installList, prepareBase, removeList, removeOrphanChunks, storeBase, switchBase, writeBaseRows } from './store';
 export type { LoadedList, NewBase } from './store';
 export { loadLists, readBaseDomains, readBaseEntries, readBaseEntry, readChunkDomains, readOverlay, readOverlayEntry, restoreLists } from './store-read';
 export type { RestoredList } from './store-read';

@@ -66,30 +66,22 @@ export function inBaseOrder<T>(newBase: Pick<NewBase, 'order'>, items: readonly 
   return newBase.order ? Array.from(newBase.order, (i) => items[i]!) : [...items];
 }
 
-/**
- * Writes a new base's rows beside the list's current ones, then switches the list to it in one
- * transaction (the row, the snapshot, the overlay gone, stale rows deleted). `entries` are in the
- * base's order.
- */
-export async function storeBase(db: PharmacheckDb, meta: ListMeta, source: ListSource, newBase: NewBase, entries: readonly Entry[]): Promise<StoredList> {
-  const id = meta.id;
-  const domainRows = chunkDomains(newBase).map(({ domains }, i) => ({ key: newBase.chunks[i]!.key, listId: id, domains: domains.join('\n') }));
+/** Writes a new base's rows beside the list's current ones (nothing reads them until the switch). */
+export async function writeBaseRows(db: PharmacheckDb, listId: string, newBase: NewBase, entries: readonly Entry[]): Promise<void> {
+  const domainRows = chunkDomains(newBase).map(({ domains }, i) => ({ key: newBase.chunks[i]!.key, listId, domains: domains.join('\n') }));
   const detailRows: { key: string; listId: string; entries: Entry[] }[] = [];
-  for (let at = 0; at < entries.length; at += DETAIL_SIZE) detailRows.push({ key: `${newBase.base}:${at / DETAIL_SIZE}`, listId: id, entries: entries.slice(at, at + DETAIL_SIZE) });
+  for (let at = 0; at < entries.length; at += DETAIL_SIZE) detailRows.push({ key: `${newBase.base}:${at / DETAIL_SIZE}`, listId, entries: entries.slice(at, at + DETAIL_SIZE) });
   await db.transaction('rw', db.domainChunks, db.entryChunks, async () => {
     await db.domainChunks.bulkPut(domainRows);
     await db.entryChunks.bulkPut(detailRows);
   });
-  const stored: StoredList = {
-    id,
-    meta,
-    source,
-    base: newBase.base,
-    chunks: newBase.chunks,
-    baseCount: entries.length,
-    entryCount: entries.length,
-    installedAt: new Date().toISOString(),
-  };
+}
+
+/** Switches the list to a new base whose rows are written, in one transaction: the row, the snapshot, the overlay gone, stale rows deleted. */
+export async function switchBase(db: PharmacheckDb, meta: ListMeta, source: ListSource, newBase: NewBase): Promise<StoredList> {
+  const id = meta.id;
+  const count = newBase.domains.length;
+  const stored: StoredList = { id, meta, source, base: newBase.base, chunks: newBase.chunks, baseCount: count, entryCount: count, installedAt: new Date().toISOString() };
   await db.transaction('rw', [db.lists, db.snapshots, db.overlays, db.overlayEntries, db.domainChunks, db.entryChunks], async () => {
     await db.lists.put(stored);
     await db.snapshots.put({ id, base: newBase.base, buffer: newBase.set.snapshot() });
@@ -98,6 +90,12 @@ export async function storeBase(db: PharmacheckDb, meta: ListMeta, source: ListS
     await deleteStaleRows(db, stored);
   });
   return stored;
+}
+
+/** Both: a new base for the list, `entries` in the base's order. */
+export async function storeBase(db: PharmacheckDb, meta: ListMeta, source: ListSource, newBase: NewBase, entries: readonly Entry[]): Promise<StoredList> {
+  await writeBaseRows(db, meta.id, newBase, entries);
+  return switchBase(db, meta, source, newBase);
 }
 
 /** Keys of the detail rows a stored list's base names. */

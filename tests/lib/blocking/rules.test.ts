@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildRules,
+  isOverlayRuleId,
+  overlayRules,
   planRuleChanges,
+  regexRuleCount,
   PROCEED_PRIORITY,
   PROCEED_RULE_BASE,
   proceedRule,
   warningRedirect,
   type BlockingRule,
   type InstalledRule,
+  type OverlayAction,
   type RuleSource,
 } from '../../../lib/blocking';
 import { CHUNK_SIZE, listRank, type ListMeta } from '../../../lib/lists';
@@ -215,5 +219,55 @@ describe('planRuleChanges', () => {
     const session = proceedRule(PROCEED_RULE_BASE + 1, 'rogue.example');
     expect(planRuleChanges([...wanted, session], wanted)).toEqual({ removeRuleIds: [PROCEED_RULE_BASE + 1], addRules: [] });
     expect(planRuleChanges([session], [session])).toEqual(nothing);
+  });
+});
+
+describe('overlayRules', () => {
+  const actions = new Map<string, OverlayAction>([
+    ['rogue.example', 'allow'],
+    ['shop.rogue.example', 'block'],
+    ['pills.example', 'block'],
+    ['a.b.c.example', 'allow'],
+  ]);
+
+  it('gives one rule per number of labels and action, a more specific name a higher priority', () => {
+    const rules = overlayRules(actions, 'dynamic', PAGE);
+    expect(rules.map((r) => [r.priority, r.action.type, r.condition.requestDomains])).toEqual([
+      [42, 'allow', ['rogue.example']],
+      [42, 'redirect', ['pills.example']],
+      [43, 'redirect', ['shop.rogue.example']],
+      [44, 'allow', ['a.b.c.example']],
+    ]);
+    expect(rules.filter((r) => r.action.type === 'redirect').every((r) => r.condition.regexFilter === '^https?://.*$')).toBe(true);
+    expect(regexRuleCount(rules)).toBe(2);
+  });
+
+  it('puts session overlay rules above dynamic ones, both above every list and below "Proceed anyway"', () => {
+    const session = overlayRules(actions, 'session', PAGE);
+    const dynamic = overlayRules(actions, 'dynamic', PAGE);
+    expect(Math.min(...session.map((r) => r.priority))).toBeGreaterThan(Math.max(...dynamic.map((r) => r.priority)));
+    expect(Math.min(...dynamic.map((r) => r.priority))).toBeGreaterThan(3);
+    expect(Math.max(...session.map((r) => r.priority))).toBeLessThan(PROCEED_PRIORITY);
+    expect(session.every((r) => isOverlayRuleId(r.id, 'session') && !isOverlayRuleId(r.id, 'dynamic'))).toBe(true);
+    expect(dynamic.every((r) => isOverlayRuleId(r.id, 'dynamic') && r.id < PROCEED_RULE_BASE)).toBe(true);
+  });
+
+  it('caps the priority of very deep names below "Proceed anyway"', () => {
+    const deep = `${'a.'.repeat(60)}example`;
+    const [rule] = overlayRules(new Map([[deep, 'block']]), 'session', PAGE);
+    expect(rule!.priority).toBeLessThan(PROCEED_PRIORITY);
+  });
+
+  it('splits a large group at the chunk size, and gives nothing for nothing', () => {
+    const many = new Map(manyDomains(25).map((d) => [d, 'block' as const]));
+    expect(overlayRules(many, 'dynamic', PAGE, 10).map((r) => r.condition.requestDomains.length)).toEqual([10, 10, 5]);
+    expect(overlayRules(new Map(), 'session', PAGE)).toEqual([]);
+  });
+
+  it('is compared domain by domain when planning changes, since its ids are reused', () => {
+    const [installed] = overlayRules(new Map([['a.example', 'block']]), 'dynamic', PAGE);
+    const [wanted] = overlayRules(new Map([['b.example', 'block']]), 'dynamic', PAGE);
+    expect(planRuleChanges([installed!], [wanted!])).toEqual({ removeRuleIds: [installed!.id], addRules: [wanted] });
+    expect(planRuleChanges([installed!], [installed!])).toEqual({ removeRuleIds: [], addRules: [] });
   });
 });
