@@ -154,7 +154,8 @@ export class RulesSync {
       } else if (!isOverlayRuleId(rule.id)) this.base.set(rule.id, shapeOf(rule.priority, rule.action.type, rule.condition.requestDomains?.length ?? 0));
     }
     this.dynamicActions = dynamicActions;
-    await this.apply(this.lists, { fold: !sameActions(dynamicActions, desired) || !this.folded });
+    // From the database: start-up may have stored lists since the index was restored (bundled ones).
+    await this.reconcile({ fold: !sameActions(dynamicActions, desired) || !this.folded });
   }
 
   /** After lists changed in the database: reads them (snapshots only for new bases) and applies. */
