@@ -20,8 +20,8 @@ export interface OverlaySource extends EntrySource {
 }
 
 /** The affected domains: the overlays' domains and every listed subdomain of them. */
-export async function affectedDomains(lists: readonly IndexedList[], source: OverlaySource): Promise<Set<string>> {
-  const affected = new Set<string>();
+export async function affectedDomains(lists: readonly IndexedList[], source: OverlaySource, also: Iterable<string> = []): Promise<Set<string>> {
+  const affected = new Set<string>(also);
   for (const l of lists) for (const d of overlayDomains(l.overlay)) affected.add(d);
   const named = [...affected];
   for (const l of lists) {
@@ -41,11 +41,11 @@ export async function affectedDomains(lists: readonly IndexedList[], source: Ove
   return affected;
 }
 
-/** The verdict, as an action, of every affected domain. */
-export async function overlayActions(lists: readonly IndexedList[], source: OverlaySource): Promise<Map<string, OverlayAction>> {
+/** The verdict, as an action, of every affected domain (and of `also`, with their listed subdomains). */
+export async function overlayActions(lists: readonly IndexedList[], source: OverlaySource, also: Iterable<string> = []): Promise<Map<string, OverlayAction>> {
   const index = ListIndex.of(lists);
   const actions = new Map<string, OverlayAction>();
-  for (const domain of [...(await affectedDomains(lists, source))].sort()) {
+  for (const domain of [...(await affectedDomains(lists, source, also))].sort()) {
     const host = canonicalHost(domain);
     if (!host) continue;
     const [top] = await index.confirmHits(host, source);

@@ -4,10 +4,10 @@
  * A list is stored as a base and an overlay. The base is the list as last installed whole (or
  * compacted): its entries in fingerprint order (lib/lists/fingerprint-set.ts), never one row per
  * domain (100,000 rows take ~20 s to write in Chromium; 100 rows of 1,000 take tens of ms):
- * - `domainChunks`: the domains of each rule chunk (up to CHUNK_SIZE, newline-joined), each chunk
- *   owning one blocking rule (lib/blocking); read to rebuild rules, confirm or compact;
- * - `entryChunks`: the full entries, DETAIL_SIZE to a row, read only to explain a verdict (one
- *   small row per warning);
+ * - `domainChunks`: the domains of each rule chunk (up to CHUNK_SIZE, newline-joined, in the list's
+ *   order), each chunk owning one blocking rule (lib/blocking); read to rebuild rules or compact;
+ * - `entryChunks`: the full entries in fingerprint order, DETAIL_SIZE to a row, read to confirm
+ *   and explain a verdict (one small row per warning);
  * - `snapshots`: the base's FingerprintSet as one ArrayBuffer, what a waking worker reads.
  * The overlay holds what the deltas since changed (`overlays`: the domains, read on wake;
  * `overlayEntries`: the added entries). A delta writes only the overlay; a new base is written
@@ -52,7 +52,7 @@ export interface StoredList {
 export interface DomainChunk {
   readonly key: string;
   readonly listId: string;
-  /** The chunk's domains joined by "\n", in fingerprint order. */
+  /** The chunk's domains joined by "\n", in the list's order. */
   readonly domains: string;
 }
 
@@ -93,8 +93,9 @@ export interface OverlayEntries {
 export interface RuleState {
   readonly name: 'overlay';
   readonly folded: boolean;
-  /** The overlay rules in the dynamic rules. */
+  /** The overlay rules in the dynamic rules, and what they say. */
   readonly dynamicRuleIds: readonly number[];
+  readonly dynamicActions: readonly (readonly [domain: string, action: 'block' | 'allow'])[];
 }
 
 /** Why the last update attempt failed, as the options page shows it. */

@@ -53,19 +53,23 @@ export interface Expectation {
   readonly now: Date;
 }
 
-async function verifiedJson(bytes: Uint8Array, signature: string, key: PublicKeyFile, maxBytes: number, what: string): Promise<unknown> {
+async function verifiedJson(bytes: Uint8Array, signature: string, key: PublicKeyFile, maxBytes: number, what: string, onStep?: (step: string) => void): Promise<unknown> {
   if (bytes.byteLength > maxBytes) throw new Refused('too-large', `${what} is ${bytes.byteLength} bytes, more than ${maxBytes}`);
   if (signature.length > LIMITS.signatureBytes) throw new Refused('bad-signature-file', `${what}'s signature file is too large`);
   const problem = await verify(bytes, signature, key);
   if (problem) throw new Refused(problem, `${what}: ${problem.replaceAll('-', ' ')}`);
+  onStep?.('signature');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new Refused('not-utf8', `${what} is not UTF-8`);
   }
+  onStep?.('utf-8');
   try {
-    return JSON.parse(text);
+    const value: unknown = JSON.parse(text);
+    onStep?.('json');
+    return value;
   } catch {
     throw new Refused('not-json', `${what} is not JSON`);
   }
@@ -124,16 +128,18 @@ export async function checkList(bytes: Uint8Array, signature: string, expect: Ex
  * every domain (not yet for repeats: indexing finds those). `entries()` checks the rest; it throws
  * Refused like everything here.
  */
-export async function checkListDomains(bytes: Uint8Array, signature: string, expect: Expectation): Promise<CheckedDomains> {
-  const value = await verifiedJson(bytes, signature, expect.key, LIMITS.listBytes, 'the list');
+export async function checkListDomains(bytes: Uint8Array, signature: string, expect: Expectation, onStep?: (step: string) => void): Promise<CheckedDomains> {
+  const value = await verifiedJson(bytes, signature, expect.key, LIMITS.listBytes, 'the list', onStep);
   const checked = asRefused('the list', () => checkDomains(value));
+  onStep?.('domains');
   checkIdAndVersion(checked.meta.id, checked.meta.version, expect, 'the list', false);
   checkDates(checked.meta.issued, checked.meta.expires, expect.now, 'the list');
   return { ...checked, entries: () => asRefused('the list', () => checked.entries()) };
 }
 
-export async function checkDelta(bytes: Uint8Array, signature: string, expect: Expectation): Promise<Delta> {
-  const delta = parse(deltaSchema, await verifiedJson(bytes, signature, expect.key, LIMITS.deltaBytes, 'the delta'), 'the delta');
+export async function checkDelta(bytes: Uint8Array, signature: string, expect: Expectation, onStep?: (step: string) => void): Promise<Delta> {
+  const delta = parse(deltaSchema, await verifiedJson(bytes, signature, expect.key, LIMITS.deltaBytes, 'the delta', onStep), 'the delta');
+  onStep?.('schema');
   checkIdAndVersion(delta.id, delta.to, expect, 'the delta', false);
   if (expect.currentVersion === null || delta.from !== expect.currentVersion) {
     throw new Refused('delta-gap', `the delta starts at version ${delta.from}, but version ${expect.currentVersion ?? 'none'} is in force`);

@@ -19,8 +19,8 @@ export {
 } from './schema';
 export type { Category, Entry, Evidence, List, ListKind, ListMeta, Publisher } from './schema';
 export { serializeList } from './serialize';
-export { applyDeltaToStore, chunkDomains, compactedBase, detailKeys, inBaseOrder, installList, prepareBase, removeList, removeOrphanChunks, storeBase, switchBase, writeBaseRows } from './store';
-export type { LoadedList, NewBase } from './store';
+export { allocateChunks, applyDeltaToStore, chunkDomains, compactedBase, detailKeys, domainAt, inBaseOrder, indexBase, installList, prepareBase, removeList, removeOrphanChunks, storeBase, switchBase, writeBaseRows } from './store';
+export type { BaseChunks, LoadedList, NewBase } from './store';
 export { loadLists, readBaseDomains, readBaseEntries, readBaseEntry, readChunkDomains, readOverlay, readOverlayEntry, restoreLists } from './store-read';
 export type { RestoredList } from './store-read';
 export { applyDelta, DeltaMismatch, deltaSchema, diffLists, MAX_DELTA_CHANGES } from './delta';
@@ -44,3 +44,4 @@ export type { EntryDefaults, InputEntriesOptions, InputEntriesResult } from './i
 export { describesLatest, publishedList, publishedListSchema, publishIndexBytes, publishIndexSchema } from './publish-index';
 export type { PublishedList, PublishIndex } from './publish-index';
 export { listKindSchema } from './schema';
+export { readForWake } from './wake-read';

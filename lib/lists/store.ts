@@ -19,13 +19,21 @@ export interface LoadedList {
   readonly domains: readonly string[];
 }
 
-/** A base ready to be written: its domains in fingerprint order, its set and its rule chunks. */
-export interface NewBase {
+/**
+ * A new base's rule chunks: its domains in the order given, cut at CHUNK_SIZE, each chunk with its
+ * rule id. They are all a blocking rule needs, so rules can go in before the base is indexed.
+ */
+export interface BaseChunks {
   readonly base: string;
-  readonly set: FingerprintSet;
-  readonly domains: readonly string[];
   readonly chunks: readonly ChunkRef[];
-  /** Sorted position → index of the entry as given (null when it was given in this order). */
+  /** The domains as given (chunk i holds domains i * CHUNK_SIZE …). */
+  readonly domains: readonly string[];
+}
+
+/** A base ready to be written: its chunks, and its fingerprint set (the order its details are stored in). */
+export interface NewBase extends BaseChunks {
+  readonly set: FingerprintSet;
+  /** Sorted position → index in `domains` (null when they were given in fingerprint order). */
   readonly order: Uint32Array | null;
 }
 
@@ -38,30 +46,40 @@ async function allocateRuleIds(db: PharmacheckDb, count: number): Promise<number
   });
 }
 
-/**
- * Orders a list's domains by fingerprint and cuts them into rule chunks. Throws RangeError on a
- * repeated domain (the list schema refuses those; this is where the extension finds them).
- */
-export async function prepareBase(db: PharmacheckDb, domains: readonly string[]): Promise<NewBase> {
-  const { set, order } = FingerprintSet.build(domains);
-  const sorted = order ? Array.from(order, (i) => domains[i]!) : [...domains];
-  const count = Math.ceil(sorted.length / CHUNK_SIZE);
+/** Cuts a list's domains (in the order given) into rule chunks, each with a new rule id. */
+export async function allocateChunks(db: PharmacheckDb, domains: readonly string[]): Promise<BaseChunks> {
+  const count = Math.ceil(domains.length / CHUNK_SIZE);
   const firstRuleId = count > 0 ? await allocateRuleIds(db, count) : 0;
   const base = crypto.randomUUID();
   const chunks = Array.from({ length: count }, (_, i) => ({
     key: `${base}:r${i}`,
-    count: Math.min(CHUNK_SIZE, sorted.length - i * CHUNK_SIZE),
+    count: Math.min(CHUNK_SIZE, domains.length - i * CHUNK_SIZE),
     ruleId: firstRuleId + i,
   }));
-  return { base, set, domains: sorted, chunks, order };
+  return { base, chunks, domains };
 }
 
-/** The domains of each rule chunk of a new base (for its blocking rules). */
-export function chunkDomains(newBase: NewBase): { ruleId: number; domains: readonly string[] }[] {
-  return newBase.chunks.map((chunk, i) => ({ ruleId: chunk.ruleId, domains: newBase.domains.slice(i * CHUNK_SIZE, i * CHUNK_SIZE + chunk.count) }));
+/** Indexes the chunks' domains. Throws RangeError on a repeated domain (the extension finds them here). */
+export function indexBase(chunks: BaseChunks): NewBase {
+  const { set, order } = FingerprintSet.build(chunks.domains);
+  return { ...chunks, set, order };
 }
 
-/** Entries given in input order, put in the new base's order. */
+export async function prepareBase(db: PharmacheckDb, domains: readonly string[]): Promise<NewBase> {
+  return indexBase(await allocateChunks(db, domains));
+}
+
+/** The domains of each rule chunk (for its blocking rule). */
+export function chunkDomains(chunks: BaseChunks): { ruleId: number; domains: readonly string[] }[] {
+  return chunks.chunks.map((chunk, i) => ({ ruleId: chunk.ruleId, domains: chunks.domains.slice(i * CHUNK_SIZE, i * CHUNK_SIZE + chunk.count) }));
+}
+
+/** The domain at a sorted position (as its details are stored) of a new base. */
+export function domainAt(newBase: NewBase, position: number): string | undefined {
+  return newBase.domains[newBase.order ? newBase.order[position]! : position];
+}
+
+/** Entries given in input order, put in the new base's (fingerprint) order, as details are stored. */
 export function inBaseOrder<T>(newBase: Pick<NewBase, 'order'>, items: readonly T[]): T[] {
   return newBase.order ? Array.from(newBase.order, (i) => items[i]!) : [...items];
 }

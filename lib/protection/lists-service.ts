@@ -14,6 +14,7 @@ export interface ListsServiceDeps {
   readonly installer?: ListInstaller;
   readonly now: () => Date;
   readonly onDownloaded?: (what: 'delta' | 'full') => void;
+  readonly onStep?: (step: string) => void;
   /** Called after lists changed outside the installer (index and rules follow). */
   readonly onListsChanged: () => Promise<void>;
 }

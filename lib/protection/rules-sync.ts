@@ -36,20 +36,26 @@ import {
   inBaseOrder,
   ListIndex,
   listRank,
-  prepareBase,
+  allocateChunks,
+  chunkDomains,
+  indexBase,
   readChunkDomains,
   Refused,
   switchBase,
   withList,
   writeBaseRows,
+  type BaseChunks,
   type CheckedDomains,
   type IndexedList,
   type ListOverlay,
   type ListSource,
+  type NewBase,
   type PharmacheckDb,
+  type RuleState,
   type StoredList,
 } from '../lists';
 import { domainsSource } from './entry-sources';
+import { applyStep } from './timings';
 
 type Actions = ReadonlyMap<string, OverlayAction>;
 
@@ -60,6 +66,9 @@ function sameActions(a: Actions | null, b: Actions): boolean {
 }
 
 /** What a base rule looks like, to tell a rule that must be replaced (a list's rank changed). */
+/** The lists' base rules that carry a regexFilter (a blocklist's redirects). */
+const regexBaseRules = (lists: readonly IndexedList[]) => lists.filter((l) => l.inForce && l.list.meta.kind === 'block').reduce((n, l) => n + l.list.chunks.length, 0);
+
 const shapeOf = (priority: number | undefined, action: string, count: number) => `${priority ?? 1}/${action}/${count}`;
 
 function wantedShape(indexed: IndexedList, count: number): string {
@@ -78,7 +87,7 @@ interface ApplyOptions {
   /** Rewrite the dynamic overlay even when no list's base changed (a fold). */
   readonly fold?: boolean;
   /** Bases not stored yet, by list id: their domains in stored order. */
-  readonly inMemory?: ReadonlyMap<string, readonly string[]>;
+  readonly inMemory?: ReadonlyMap<string, NewBase>;
   /** Leave the index as it is (the caller switches it once the list is stored). */
   readonly keepIndex?: boolean;
 }
@@ -107,7 +116,7 @@ export class RulesSync {
   }
 
   /** The index a woken worker starts from: every list's snapshot and overlay; lists without one are returned. */
-  async restore(rows: readonly { stored: StoredList; snapshot: ArrayBuffer | null; overlay: ListOverlay }[]): Promise<StoredList[]> {
+  async restore(rows: readonly { stored: StoredList; snapshot: ArrayBuffer | null; overlay: ListOverlay }[], state?: RuleState): Promise<StoredList[]> {
     const now = this.options.now();
     const lists: IndexedList[] = [];
     const unindexed: StoredList[] = [];
@@ -121,12 +130,12 @@ export class RulesSync {
     }
     this.lists = lists;
     this.base = new Map(lists.filter((l) => l.inForce).flatMap((l) => l.list.chunks.map((c) => [c.ruleId, wantedShape(l, c.count)] as const)));
-    const state = await this.options.db.ruleState.get('overlay');
     this.folded = state?.folded ?? true;
     this.dynamicOverlay = [...(state?.dynamicRuleIds ?? [])];
+    const dynamicActions = new Map(state?.dynamicActions ?? []);
     // Folded: the session holds no overlay rules. Not folded: it holds the index's overlay (the
     // session rules outlive the worker's sleep), read from the browser when first needed.
-    this.dynamicActions = null;
+    this.dynamicActions = dynamicActions;
     this.sessionOverlay = this.folded ? [] : null;
     this.sessionActions = this.folded ? new Map() : null;
     return unindexed;
@@ -193,54 +202,68 @@ export class RulesSync {
   }
 
   /**
-   * A full list, checked as far as its domains: the blocking rules go in while the entries' other
-   * fields are checked and stored beside them (a blocklist; an allowlist, which un-blocks, waits
-   * for the whole check). Any failure puts the previous rules back and leaves the last good list.
+   * A full list, checked as far as its domains. A blocklist's rules go in at once, in the list's
+   * own order; meanwhile its domains are indexed, its entries' other fields checked and stored
+   * beside (an allowlist, which un-blocks, waits for all of that). The list switches in the
+   * database only once its rules are in force; any failure puts the previous rules back and leaves
+   * the last good list.
    */
   async installFull(checked: CheckedDomains, source: ListSource): Promise<StoredList> {
     const { db, now } = this.options;
     const { meta } = checked;
-    let newBase;
-    try {
-      newBase = await prepareBase(db, checked.domains);
-    } catch (error) {
-      if (error instanceof RangeError) throw new Refused('invalid', `the list: ${error.message}`);
-      throw error;
-    }
-    const count = checked.domains.length;
-    const preview: StoredList = { id: meta.id, meta, source, base: newBase.base, chunks: newBase.chunks, baseCount: count, entryCount: count, installedAt: now().toISOString() };
-    const withNew = (stored: StoredList) => [...this.lists.filter((l) => l.list.id !== meta.id), indexedList(stored, newBase.set, null, EMPTY_OVERLAY, now())];
-    const inMemory = new Map([[meta.id, newBase.domains]]);
-    // An allowlist un-blocks: its rules wait for the whole check. A blocklist's go in at once.
-    const checkedEntries = meta.kind === 'allow' ? inBaseOrder(newBase, checked.entries()) : null;
+    const chunks = await allocateChunks(db, checked.domains);
+    applyStep('chunks');
     const before = this.lists;
+    const old = before.find((l) => l.list.id === meta.id);
+    const preview: StoredList = { id: meta.id, meta, source, base: chunks.base, chunks: chunks.chunks, baseCount: chunks.domains.length, entryCount: chunks.domains.length, installedAt: now().toISOString() };
     // Refuse what cannot fit before anything changes (apply checks again, with the exact overlay).
-    this.checkBudget(withNew(preview), this.sessionActions ?? this.dynamicActions ?? new Map());
-    const rules = this.apply(withNew(preview), { inMemory, keepIndex: true });
-    const done = rules.then(
+    const others = before.filter((l) => l !== old);
+    this.checkBudget(regexBaseRules(others) + (meta.kind === 'block' ? chunks.chunks.length : 0), this.sessionActions ?? this.dynamicActions ?? new Map());
+    const swap = () => this.swapBase(old, preview, chunks);
+    let rules: Promise<void> | null = meta.kind === 'block' ? swap() : null;
+    const settledRules = () => rules?.then(
       () => undefined,
       () => undefined,
     );
-    this.pending = { set: newBase.set, done };
     try {
+      let newBase: NewBase;
       try {
-        await writeBaseRows(db, meta.id, newBase, checkedEntries ?? inBaseOrder(newBase, checked.entries()));
-        await rules;
+        newBase = indexBase(chunks);
       } catch (error) {
-        // The list in the database is still the previous one: its rules go back.
-        await done;
-        await this.apply(before);
-        throw error;
+        throw error instanceof RangeError ? new Refused('invalid', `the list: ${error.message}`) : error;
       }
-      const stored = await switchBase(db, meta, source, newBase).catch(async (error: unknown) => {
-        await this.apply(before);
-        throw error;
-      });
-      this.lists = withNew(stored);
+      applyStep('indexed');
+      this.pending = { set: newBase.set, done: settledRules() ?? Promise.resolve() };
+      const entries = inBaseOrder(newBase, checked.entries());
+      applyStep('entries checked');
+      rules ??= swap();
+      await writeBaseRows(db, meta.id, newBase, entries);
+      applyStep('entries stored');
+      await rules;
+      const stored = await switchBase(db, meta, source, newBase);
+      applyStep('switched');
+      // The base rules are in force; the overlay's verdicts may change with the new list.
+      await this.apply([...before.filter((l) => l.list.id !== meta.id), indexedList(stored, newBase.set, null, EMPTY_OVERLAY, now())], { inMemory: new Map([[meta.id, newBase]]) });
       return stored;
+    } catch (error) {
+      // The list in the database is still the previous one: its rules go back.
+      await settledRules();
+      await this.apply(before);
+      throw error;
     } finally {
       this.pending = null;
     }
+  }
+
+  /** Replaces a list's base rules by a new base's, in one dynamic update. */
+  private async swapBase(old: IndexedList | undefined, preview: StoredList, chunks: BaseChunks): Promise<void> {
+    const remove = old?.inForce ? old.list.chunks.map((c) => c.ruleId).filter((id) => this.base.has(id)) : [];
+    const rules = buildRules([{ meta: preview.meta, chunks: chunkDomains(chunks) }], this.options.warningPageUrl());
+    applyStep('dynamic rules sent');
+    await updateDynamicRules(remove, rules);
+    applyStep('dynamic rules');
+    for (const id of remove) this.base.delete(id);
+    for (const c of preview.chunks) this.base.set(c.ruleId, shapeOf(listRank(preview.meta), preview.meta.kind === 'allow' ? 'allow' : 'redirect', c.count));
   }
 
   /**
@@ -263,8 +286,8 @@ export class RulesSync {
     return (this.sessionActions ??= await this.desiredFor(this.lists, {}));
   }
 
-  private async desiredFor(lists: readonly IndexedList[], options: ApplyOptions): Promise<Map<string, OverlayAction>> {
-    return overlayActions(lists, domainsSource(this.options.db, options.inMemory));
+  private async desiredFor(lists: readonly IndexedList[], options: ApplyOptions, also: Iterable<string> = []): Promise<Map<string, OverlayAction>> {
+    return overlayActions(lists, domainsSource(this.options.db, options.inMemory), also);
   }
 
   private async setSession(actions: Actions): Promise<void> {
@@ -278,13 +301,14 @@ export class RulesSync {
   private async baseRule(indexed: IndexedList, chunkIndex: number, options: ApplyOptions): Promise<BlockingRule> {
     const chunk = indexed.list.chunks[chunkIndex]!;
     const held = options.inMemory?.get(indexed.list.id);
-    const domains = held ? held.slice(chunkIndex * CHUNK_SIZE, chunkIndex * CHUNK_SIZE + chunk.count) : await readChunkDomains(this.options.db, indexed.list, chunk);
+    const domains = held ? held.domains.slice(chunkIndex * CHUNK_SIZE, chunkIndex * CHUNK_SIZE + chunk.count) : await readChunkDomains(this.options.db, indexed.list, chunk);
     return buildRules([{ meta: indexed.list.meta, chunks: [{ ruleId: chunk.ruleId, domains }] }], this.options.warningPageUrl())[0]!;
   }
 
   /** Makes the rules those `next` calls for, then (unless told not to) switches the index to it. */
   private async apply(next: readonly IndexedList[], options: ApplyOptions = {}): Promise<void> {
     const desired = await this.desiredFor(next, options);
+    applyStep('overlay verdicts');
     const wanted = new Map<number, { indexed: IndexedList; chunk: number; shape: string }>();
     for (const indexed of next) {
       if (!indexed.inForce) continue;
@@ -292,15 +316,23 @@ export class RulesSync {
     }
     const removeBase = [...this.base].filter(([id, shape]) => wanted.get(id)?.shape !== shape).map(([id]) => id);
     const addBase = [...wanted].filter(([id, want]) => this.base.get(id) !== want.shape);
-    this.checkBudget(next, desired);
+    this.checkBudget(regexBaseRules(next), desired);
     const dynamic = removeBase.length > 0 || addBase.length > 0 || options.fold === true;
     if (!dynamic) {
+      // The session overlay sits above the dynamic one, so it must also speak for every domain the
+      // dynamic one names (a full list since may have taken some out of the overlays).
+      const folded = await this.knownDynamicActions();
+      const cover = [...folded.keys()].some((d) => !desired.has(d)) ? await this.desiredFor(next, options, folded.keys()) : desired;
       if (this.folded) {
-        if (!sameActions(await this.knownDynamicActions(), desired)) {
-          await this.setSession(desired);
+        if (!sameActions(folded, cover)) {
+          await this.setSession(cover);
+          applyStep('session rules');
           this.folded = false;
         } else if (this.sessionActions === null || this.sessionActions.size > 0) await this.setSession(new Map());
-      } else if (!sameActions(await this.knownSessionActions(), desired)) await this.setSession(desired);
+      } else if (!sameActions(await this.knownSessionActions(), cover)) {
+        await this.setSession(cover);
+        applyStep('session rules');
+      }
     } else {
       const rewriteOverlay = !this.folded || !sameActions(await this.knownDynamicActions(), desired);
       // The new verdicts first, in session rules, so that no instant of the dynamic switch below
@@ -308,7 +340,9 @@ export class RulesSync {
       if (rewriteOverlay && desired.size > 0 && !sameActions(this.sessionActions, desired)) await this.setSession(desired);
       const overlay = rewriteOverlay ? overlayRules(desired, 'dynamic', this.options.warningPageUrl()) : [];
       const added = await Promise.all(addBase.map(([, want]) => this.baseRule(want.indexed, want.chunk, options)));
+      applyStep('dynamic rules sent');
       await updateDynamicRules([...removeBase, ...(rewriteOverlay ? this.dynamicOverlay : [])], [...added, ...overlay]);
+      applyStep('dynamic rules');
       for (const id of removeBase) this.base.delete(id);
       for (const [id, want] of addBase) this.base.set(id, want.shape);
       if (rewriteOverlay) {
@@ -319,12 +353,11 @@ export class RulesSync {
       if (this.sessionActions === null || this.sessionActions.size > 0) await this.setSession(new Map());
     }
     if (!options.keepIndex) this.lists = next;
-    await this.options.db.ruleState.put({ name: 'overlay', folded: this.folded, dynamicRuleIds: this.dynamicOverlay });
+    await this.options.db.ruleState.put({ name: 'overlay', folded: this.folded, dynamicRuleIds: this.dynamicOverlay, dynamicActions: [...(this.dynamicActions ?? [])] });
   }
 
   /** Every redirect rule carries a regexFilter, and the browser allows 1,000 of those in all. */
-  private checkBudget(next: readonly IndexedList[], desired: Actions): void {
-    const base = next.filter((l) => l.inForce && l.list.meta.kind === 'block').reduce((n, l) => n + l.list.chunks.length, 0);
+  private checkBudget(base: number, desired: Actions): void {
     // During a switch the overlay is briefly in session and dynamic rules at once.
     const overlay = regexRuleCount(overlayRules(desired, 'session', ''));
     const limit = this.options.regexRuleLimit ?? REGEX_RULE_LIMIT;

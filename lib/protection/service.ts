@@ -11,7 +11,7 @@
 import { browser } from 'wxt/browser';
 import { allowForSession, warningPageUrl } from '../blocking';
 import { hostFromUrl } from '../domain';
-import { applyDeltaToStore, compactedBase, overlaySize, removeOrphanChunks, restoreLists, storeBase, type PharmacheckDb, type StoredList } from '../lists';
+import { applyDeltaToStore, compactedBase, overlaySize, readForWake, removeOrphanChunks, restoreLists, storeBase, type PharmacheckDb, type StoredList } from '../lists';
 import type { Handlers } from '../messaging/background';
 import type { ProceedResult, VerdictReport } from '../messaging';
 import { confirmedVerdictForUrl, verdictForUrl, type Verdict } from '../verdict';
@@ -24,7 +24,7 @@ import { isFirstWakeOfSession, markSessionStarted } from './session';
 import { applyPolicy, readPolicy } from './policy';
 import { describeVerdict, type ConfirmedVerdict } from './report';
 import { RulesSync } from './rules-sync';
-import { recordTiming, SCRIPT_START, sinceScriptStart } from './timings';
+import { applyInForce, applyStarted, applyStep, mark, recordTiming, SCRIPT_START, sinceScriptStart, wakeMarks } from './timings';
 import { fetchBytes, type ListInstaller } from '../updater';
 
 /** The one-shot alarm that folds the overlay into the dynamic rules, a while after the last delta. */
@@ -51,20 +51,20 @@ export class ProtectionService {
   readonly lists: ListsService;
   readonly reports: ReportsService;
   private unindexed: StoredList[] = [];
-  private downloadedAt = 0;
-  private indexMs = 0;
   private answered = { verdict: false, badge: false };
 
   constructor(
     private readonly db: PharmacheckDb,
     private readonly now: () => Date = () => new Date(),
   ) {
+    mark('main');
     this.rules = new RulesSync({ db, now, warningPageUrl });
     this.lists = new ListsService(db, {
       fetcher: fetchBytes,
       now,
       installer: this.installer(),
-      onDownloaded: () => (this.downloadedAt = performance.now()),
+      onDownloaded: applyStarted,
+      onStep: applyStep,
       onListsChanged: () => this.refresh(),
     });
     this.reports = new ReportsService(db);
@@ -75,9 +75,15 @@ export class ProtectionService {
   }
 
   private async restore(): Promise<void> {
-    const begin = performance.now();
-    this.unindexed = await this.rules.restore(await restoreLists(this.db));
-    this.indexMs = performance.now() - begin;
+    mark('restore');
+    // Dexie opens meanwhile: the first verdict's details are read through it.
+    void this.db.open().catch(() => undefined);
+    const raw = await readForWake(this.db.name);
+    const rows = raw?.rows ?? (await restoreLists(this.db));
+    const state = raw ? raw.ruleState : await this.db.ruleState.get('overlay');
+    mark('read');
+    this.unindexed = await this.rules.restore(rows, state);
+    mark('indexed');
   }
 
   private async start(): Promise<void> {
@@ -109,18 +115,20 @@ export class ProtectionService {
 
   /** Deltas and full lists go through the reconciler, which puts them in force. */
   private installer(): ListInstaller {
-    const inForce = (kind: 'delta' | 'full') => recordTiming({ apply: { kind, downloadToForceMs: performance.now() - this.downloadedAt } });
     return {
       applyDelta: async (delta) => {
+        applyStep('checked');
         const { stored, overlay } = await applyDeltaToStore(this.db, delta, this.rules.index.indexed().get(delta.id));
+        applyStep('stored');
         await this.rules.applyOverlay(stored, overlay);
-        inForce('delta');
+        applyInForce('delta');
         if (this.rules.needsFold) void browser.alarms.create(FOLD_ALARM, { delayInMinutes: FOLD_DELAY_MINUTES });
         return stored;
       },
       installFull: async (checked, source) => {
+        applyStep('checked');
         const stored = await this.rules.installFull(checked, source);
-        inForce('full');
+        applyInForce('full');
         return stored;
       },
     };
@@ -190,11 +198,12 @@ export class ProtectionService {
   }
 
   async report(url: string): Promise<VerdictReport> {
+    mark('asked');
     const target = urlToCheck(url, warningPageUrl());
     const report = describeVerdict(target, await this.confirmedVerdict(target), this.now());
     if (!this.answered.verdict) {
       this.answered.verdict = true;
-      recordTiming({ wake: { scriptStartMs: SCRIPT_START, scriptToVerdictMs: sinceScriptStart(), indexMs: this.indexMs } });
+      recordTiming({ wake: { scriptStartMs: SCRIPT_START, scriptToVerdictMs: sinceScriptStart(), marks: wakeMarks() } });
     }
     return report;
   }

@@ -66,6 +66,8 @@ export interface UpdateDeps {
   readonly random?: () => number;
   /** Called when a list's or a delta's bytes have arrived, before they are checked (for timings). */
   readonly onDownloaded?: (what: 'delta' | 'full') => void;
+  /** Called after each check of a download (for timings). */
+  readonly onStep?: (step: string) => void;
 }
 
 export function describeError(error: unknown, at: Date): UpdateError {
@@ -94,7 +96,7 @@ async function download(db: PharmacheckDb, sub: Subscription & { url: string; ke
       const file = await fetchSigned(deps.fetcher, new URL(offered.file, sub.url).href, LIMITS.deltaBytes);
       if (file.notModified) throw new FetchFailed('http-304', offered.file);
       deps.onDownloaded?.('delta');
-      const delta = await checkDelta(file.bytes, file.signature, expect);
+      const delta = await checkDelta(file.bytes, file.signature, expect, deps.onStep);
       if (delta.to !== latest.version) throw new Refused('invalid', `the delta leads to version ${delta.to}, latest.json says ${latest.version}`);
       const stored = await installer.applyDelta(delta);
       return { id: sub.id, status: 'updated', via: 'delta', version: stored.meta.version, ...base };
@@ -105,7 +107,7 @@ async function download(db: PharmacheckDb, sub: Subscription & { url: string; ke
   const file = await fetchSigned(deps.fetcher, new URL(latest.list, sub.url).href, LIMITS.listBytes);
   if (file.notModified) throw new FetchFailed('http-304', latest.list);
   deps.onDownloaded?.('full');
-  const checked = await checkListDomains(file.bytes, file.signature, expect);
+  const checked = await checkListDomains(file.bytes, file.signature, expect, deps.onStep);
   if (checked.meta.version !== latest.version) throw new Refused('invalid', `the list is version ${checked.meta.version}, latest.json says ${latest.version}`);
   await installer.installFull(checked, { type: 'url', url: sub.url });
   return { id: sub.id, status: 'updated', via: 'full', version: checked.meta.version, ...base, ...(deltaError ? { deltaError } : {}) };

@@ -185,7 +185,7 @@ describe('installList', () => {
 });
 
 describe('loadLists', () => {
-  it('returns every list with its domains in stored (fingerprint) order, across chunks', async () => {
+  it('returns every list with its domains in the list’s order, across chunks', async () => {
     const db = freshDb();
     const domains = manyDomains(CHUNK_SIZE + 3).reverse();
     await installList(db, makeList({ entries: domains.map((d) => entry(d)) }), SOURCE);
@@ -193,10 +193,8 @@ describe('loadLists', () => {
 
     const loaded = await loadLists(db);
     const byId = new Map(loaded.map((l) => [l.stored.id, l]));
-    const own = byId.get('test-list')!.domains;
-    expect([...own].sort()).toEqual([...domains].sort());
-    expect(FingerprintSet.build(own).order).toBeNull();
-    expect([...byId.get('other')!.domains].sort()).toEqual(['a.example', 'z.example']);
+    expect(byId.get('test-list')!.domains).toEqual(domains);
+    expect(byId.get('other')!.domains).toEqual(['z.example', 'a.example']);
     expect(byId.get('other')?.stored.meta.publisher.type).toBe('authority');
   });
 
@@ -231,7 +229,7 @@ describe('readBaseEntry', () => {
     const db = freshDb();
     const domains = manyDomains(2 * DETAIL_SIZE + 2);
     const row = await installList(db, makeList({ entries: domains.map((d) => entry(d, { note: `note for ${d}` })) }), SOURCE);
-    const [{ domains: stored } = { domains: [] }] = await loadLists(db);
+    const stored = (await readBaseEntries(db, row)).map((e) => e.domain);
     for (const index of [0, 1, DETAIL_SIZE - 1, DETAIL_SIZE, DETAIL_SIZE + 1, 2 * DETAIL_SIZE - 1, 2 * DETAIL_SIZE, 2 * DETAIL_SIZE + 1]) {
       expect(await readBaseEntry(db, row, index)).toEqual(entry(stored[index]!, { note: `note for ${stored[index]}` }));
     }
@@ -258,7 +256,8 @@ describe('readBaseEntries', () => {
     const row = await installList(db, makeList({ entries }), SOURCE);
     const read = await readBaseEntries(db, row);
     expect([...read].sort((a, b) => a.domain.localeCompare(b.domain))).toEqual([...entries].sort((a, b) => a.domain.localeCompare(b.domain)));
-    expect(read.map((e) => e.domain)).toEqual((await loadLists(db))[0]!.domains);
+    const set = FingerprintSet.build(read.map((e) => e.domain));
+    expect(set.order).toBeNull();
   });
 
   it('reads nothing for a list without entries', async () => {

@@ -39,7 +39,7 @@ function newSync(): RulesSync {
 /** A worker waking on the first wake of a browser session. */
 async function wake(first = true): Promise<RulesSync> {
   const sync = newSync();
-  await sync.restore(await restoreLists(db));
+  await sync.restore(await restoreLists(db), await db.ruleState.get('overlay'));
   if (first) await sync.checkSession();
   return sync;
 }
@@ -208,7 +208,11 @@ describe('RulesSync', () => {
     expect(blocked('a.example')).toBe(true);
     expect(blocked('b.example')).toBe(false);
     expect(blocked('c.example')).toBe(true);
+    await expectRulesFollowVerdicts(sync, ['a.example', 'b.example', 'c.example']);
+    // The old overlay's rules are overridden at once, and gone with the next fold.
+    await sync.fold();
     expect([...dnr.dynamic.keys()].filter((id) => id >= 900_000_000)).toEqual([]);
+    expect([...dnr.session.values()]).toEqual([]);
     await expectRulesFollowVerdicts(sync, ['a.example', 'b.example', 'c.example']);
   });
 
@@ -229,7 +233,7 @@ describe('RulesSync', () => {
   it('refuses a list that would need more rules with a regular expression than the browser allows, and changes nothing', async () => {
     await installList(db, makeBlockList('community', 'community', ['a.example']), SOURCE);
     const sync = new RulesSync({ db, now: () => clock, warningPageUrl: () => WARNING, regexRuleLimit: 3 });
-    await sync.restore(await restoreLists(db));
+    await sync.restore(await restoreLists(db), await db.ruleState.get('overlay'));
     await sync.checkSession();
     const rulesBefore = structuredClone([...dnr.dynamic.values()]);
     const big = makeBlockList('authority', 'authority', manyDomains(2 * CHUNK_SIZE + 1, 'big'));
@@ -306,7 +310,7 @@ describe('RulesSync on random lists and deltas', () => {
       names.push(`${root}.example`, `x.${root}.example`, `y.${root}.example`, `z.x.${root}.example`);
     }
     const pick = (p: number) => names.filter(() => random() < p);
-    const lists = {
+    const lists: Record<'community' | 'register' | 'authority', List> = {
       community: makeBlockList('community', 'community', pick(0.3)),
       register: makeAllowList('register', pick(0.25)),
       authority: makeBlockList('authority', 'authority', pick(0.3)),
@@ -330,6 +334,17 @@ describe('RulesSync on random lists and deltas', () => {
       await expectRulesFollowVerdicts(sync, hosts);
       if (step === 2) {
         await sync.fold();
+        await expectRulesFollowVerdicts(sync, hosts);
+      }
+      if (step === 3) {
+        // A full version of another list replaces its base and its overlay.
+        const other = id === 'authority' ? 'community' : 'authority';
+        const domains = names.filter(() => random() < 0.3);
+        held.set(other, new Set(domains));
+        const full = makeBlockList(other, other, domains, { version: versions.get(other)! + 1 });
+        versions.set(other, full.version);
+        lists[other] = full;
+        await sync.installFull(checkDomains(JSON.parse(JSON.stringify(full))), SOURCE);
         await expectRulesFollowVerdicts(sync, hosts);
       }
       if (step === 4) {

@@ -129,7 +129,7 @@ export async function inForce(db: PharmacheckDb): Promise<{ id: string; version:
   for (const { stored, domains } of loaded) {
     const { overlay, entries: added } = await readOverlay(db, stored);
     const entries = [...(await readBaseEntries(db, stored)).filter((e) => !overlay.removes.has(e.domain)), ...added.values()];
-    if (entries.map((e) => e.domain).join('\n') !== domains.join('\n')) throw new Error(`list ${stored.id}: entries and domains disagree`);
+    if (entries.map((e) => e.domain).sort().join('\n') !== [...domains].sort().join('\n')) throw new Error(`list ${stored.id}: entries and domains disagree`);
     out.push({ id: stored.id, version: stored.meta.version, domains: [...domains].sort() });
   }
   return out.sort((a, b) => a.id.localeCompare(b.id));
