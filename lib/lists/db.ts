@@ -77,10 +77,15 @@ export interface OverlayRow {
   readonly base: string;
   readonly adds: readonly string[];
   readonly removes: readonly string[];
+  /** How many overlayEntries rows the deltas wrote (one each). */
+  readonly deltas: number;
 }
 
+/** The entries one delta added (a later row's entry for the same domain replaces an earlier one's). */
 export interface OverlayEntries {
-  readonly id: string;
+  /** `${base}:${n}`: the n-th delta since the base. */
+  readonly key: string;
+  readonly listId: string;
   readonly base: string;
   readonly entries: readonly Entry[];
 }
@@ -153,7 +158,7 @@ export type PharmacheckDb = Dexie & {
   entryChunks: EntityTable<EntryChunk, 'key'>;
   snapshots: EntityTable<Snapshot, 'id'>;
   overlays: EntityTable<OverlayRow, 'id'>;
-  overlayEntries: EntityTable<OverlayEntries, 'id'>;
+  overlayEntries: EntityTable<OverlayEntries, 'key'>;
   ruleState: EntityTable<RuleState, 'name'>;
   subscriptions: EntityTable<Subscription, 'id'>;
   counters: EntityTable<Counter, 'name'>;
@@ -175,7 +180,7 @@ export function openDatabase(name = 'pharmacheck'): PharmacheckDb {
   db.version(2).stores({
     snapshots: 'id',
     overlays: 'id',
-    overlayEntries: 'id',
+    overlayEntries: 'key, listId',
     ruleState: 'name',
   });
   return db;

@@ -7,7 +7,6 @@
  */
 import type { FingerprintSet } from './fingerprint-set';
 import { DeltaMismatch, type Delta } from './delta';
-import type { Entry } from './schema';
 
 export interface ListOverlay {
   /** Domains added since the base (their entries are stored beside: overlayEntries). */
@@ -36,30 +35,21 @@ function holds(set: Pick<FingerprintSet, 'indexOf'>, adds: ReadonlySet<string>, 
   return adds.has(domain) || (!removes.has(domain) && set.indexOf(domain) !== -1);
 }
 
-export interface OverlayChange {
-  readonly overlay: ListOverlay;
-  /** The entries of the overlay's adds, by domain. */
-  readonly entries: Map<string, Entry>;
-}
-
 /**
  * The overlay after a delta (which deltaSchema checked): every removed domain must be on the list,
  * every added one absent once the removals are done. Throws DeltaMismatch, changing nothing.
  */
-export function overlayAfter(set: Pick<FingerprintSet, 'indexOf'>, overlay: ListOverlay, entries: ReadonlyMap<string, Entry>, delta: Pick<Delta, 'remove' | 'add'>): OverlayChange {
+export function overlayAfter(set: Pick<FingerprintSet, 'indexOf'>, overlay: ListOverlay, delta: Pick<Delta, 'remove' | 'add'>): { overlay: ListOverlay } {
   const adds = new Set(overlay.adds);
   const removes = new Set(overlay.removes);
-  const next = new Map(entries);
   for (const domain of delta.remove) {
     if (!holds(set, adds, removes, domain)) throw new DeltaMismatch(`removes ${domain}, which the stored list does not hold`);
     adds.delete(domain);
-    next.delete(domain);
     removes.add(domain);
   }
   for (const entry of delta.add) {
     if (holds(set, adds, removes, entry.domain)) throw new DeltaMismatch(`adds ${entry.domain}, which the stored list already holds`);
     adds.add(entry.domain);
-    next.set(entry.domain, entry);
   }
-  return { overlay: { adds, removes }, entries: next };
+  return { overlay: { adds, removes } };
 }

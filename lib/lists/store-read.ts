@@ -28,13 +28,22 @@ export async function restoreLists(db: PharmacheckDb): Promise<RestoredList[]> {
   });
 }
 
+/** The entries the deltas since the base added, the latest for each domain still among the adds. */
+async function addedEntries(db: PharmacheckDb, stored: StoredList, overlay: ListOverlay, deltas: number): Promise<Map<string, Entry>> {
+  const rows = await db.overlayEntries.bulkGet(Array.from({ length: deltas }, (_, n) => `${stored.base}:${n}`));
+  const byDomain = new Map<string, Entry>();
+  for (const row of rows) for (const e of row?.entries ?? []) if (overlay.adds.has(e.domain)) byDomain.set(e.domain, e);
+  return byDomain;
+}
+
 /** A list's overlay with the entries of its additions. */
-export async function readOverlay(db: PharmacheckDb, stored: StoredList): Promise<{ overlay: ListOverlay; entries: Map<string, Entry> }> {
-  const [row, entries] = await Promise.all([db.overlays.get(stored.id), db.overlayEntries.get(stored.id)]);
+export async function readOverlay(db: PharmacheckDb, stored: StoredList): Promise<{ overlay: ListOverlay; entries: Map<string, Entry>; deltas: number }> {
+  const row = await db.overlays.get(stored.id);
   const overlay = overlayOf(row, stored);
-  const byDomain = new Map<string, Entry>(entries && entries.base === stored.base ? entries.entries.map((e) => [e.domain, e]) : []);
+  const deltas = row && row.base === stored.base ? row.deltas : 0;
+  const byDomain = await addedEntries(db, stored, overlay, deltas);
   if (byDomain.size !== overlay.adds.size) throw new Error(`list ${stored.id}: the overlay names ${overlay.adds.size} additions, ${byDomain.size} are stored`);
-  return { overlay, entries: byDomain };
+  return { overlay, entries: byDomain, deltas };
 }
 
 /** Entry `index` of a list's base, or undefined. */
@@ -44,10 +53,11 @@ export async function readBaseEntry(db: PharmacheckDb, stored: StoredList, index
   return row?.entries[index % DETAIL_SIZE];
 }
 
-/** The entry a delta added for a domain, or undefined. */
+/** The entry a delta added for a domain (the latest), or undefined. */
 export async function readOverlayEntry(db: PharmacheckDb, stored: StoredList, domain: string): Promise<Entry | undefined> {
-  const row = await db.overlayEntries.get(stored.id);
-  return row?.base === stored.base ? row.entries.find((e) => e.domain === domain) : undefined;
+  const row = await db.overlays.get(stored.id);
+  if (row?.base !== stored.base || !row.adds.includes(domain)) return undefined;
+  return (await addedEntries(db, stored, { adds: new Set([domain]), removes: new Set() }, row.deltas)).get(domain);
 }
 
 /** Every entry of a list's base, in stored order (also reads a version-1 database's rows). */

@@ -104,7 +104,7 @@ export async function switchBase(db: PharmacheckDb, meta: ListMeta, source: List
     await db.lists.put(stored);
     await db.snapshots.put({ id, base: newBase.base, buffer: newBase.set.snapshot() });
     await db.overlays.delete(id);
-    await db.overlayEntries.delete(id);
+    await db.overlayEntries.where('listId').equals(id).delete();
     await deleteStaleRows(db, stored);
   });
   return stored;
@@ -136,39 +136,44 @@ export async function installList(db: PharmacheckDb, list: List, source: ListSou
 }
 
 /**
- * Applies a verified delta to the stored version it starts from by growing the list's overlay:
- * one small transaction, whatever the list's size. `known` is the list as the index holds it, which
- * spares reading the base's snapshot. Throws DeltaMismatch when the delta does not fit the stored
- * list; nothing is changed then.
+ * Applies a verified delta to the stored version it starts from by growing the list's overlay, in
+ * one transaction that writes the list row, the overlay's domains and the delta's additions,
+ * whatever the list's size. `known` is the list as the index holds it, which spares reading its
+ * base's snapshot. Throws DeltaMismatch when the delta does not fit the stored list;
+ * nothing is changed then.
  */
 export async function applyDeltaToStore(
   db: PharmacheckDb,
   delta: Delta,
   known?: { readonly list: StoredList; readonly set: FingerprintSet },
 ): Promise<{ stored: StoredList; overlay: ListOverlay }> {
-  const stored = await db.lists.get(delta.id);
-  if (!stored) throw new DeltaMismatch(`no stored list ${delta.id}`);
-  if (stored.meta.version !== delta.from) throw new DeltaMismatch(`stored version is ${stored.meta.version}, the delta starts at ${delta.from}`);
-  // Entries are checked against the list's kind when a whole list is parsed; a delta that changed
-  // the kind would bring in entries never checked against it. The full list is checked whole.
-  if (delta.meta.kind !== stored.meta.kind) throw new DeltaMismatch(`the delta changes the list's kind from ${stored.meta.kind} to ${delta.meta.kind}`);
-  const set = known?.list.base === stored.base ? known.set : await restoreSet(db, stored);
-  const current = await readOverlay(db, stored);
-  const { overlay, entries } = overlayAfter(set, current.overlay, current.entries, delta);
-  const next: StoredList = {
-    ...stored,
-    meta: delta.meta,
-    entryCount: stored.entryCount - delta.remove.length + delta.add.length,
-    installedAt: new Date().toISOString(),
-  };
-  await db.transaction('rw', db.lists, db.overlays, db.overlayEntries, async () => {
-    const now = await db.lists.get(delta.id);
-    if (now?.base !== stored.base || now.meta.version !== stored.meta.version) throw new DeltaMismatch(`list ${delta.id} changed while the delta was applied`);
+  const before = await db.lists.get(delta.id);
+  // The set comes from memory when it is the stored base's, else from the snapshot (read outside
+  // the transaction below, which may only wait on IndexedDB).
+  const set = before && known?.list.base === before.base ? known.set : before ? await restoreSet(db, before) : null;
+  return db.transaction('rw', db.lists, db.overlays, db.overlayEntries, async () => {
+    const stored = await db.lists.get(delta.id);
+    if (!stored || !set) throw new DeltaMismatch(`no stored list ${delta.id}`);
+    if (stored.base !== before?.base) throw new DeltaMismatch(`list ${delta.id} changed while the delta was applied`);
+    if (stored.meta.version !== delta.from) throw new DeltaMismatch(`stored version is ${stored.meta.version}, the delta starts at ${delta.from}`);
+    // Entries are checked against the list's kind when a whole list is parsed; a delta that changed
+    // the kind would bring in entries never checked against it. The full list is checked whole.
+    if (delta.meta.kind !== stored.meta.kind) throw new DeltaMismatch(`the delta changes the list's kind from ${stored.meta.kind} to ${delta.meta.kind}`);
+    const row = await db.overlays.get(stored.id);
+    const current = row?.base === stored.base ? { adds: new Set(row.adds), removes: new Set(row.removes) } : { adds: new Set<string>(), removes: new Set<string>() };
+    const deltas = row?.base === stored.base ? row.deltas : 0;
+    const { overlay } = overlayAfter(set, current, delta);
+    const next: StoredList = {
+      ...stored,
+      meta: delta.meta,
+      entryCount: stored.entryCount - delta.remove.length + delta.add.length,
+      installedAt: new Date().toISOString(),
+    };
     await db.lists.put(next);
-    await db.overlays.put({ id: stored.id, base: stored.base, adds: [...overlay.adds], removes: [...overlay.removes] });
-    await db.overlayEntries.put({ id: stored.id, base: stored.base, entries: [...entries.values()] });
+    await db.overlays.put({ id: stored.id, base: stored.base, adds: [...overlay.adds], removes: [...overlay.removes], deltas: deltas + 1 });
+    await db.overlayEntries.put({ key: `${stored.base}:${deltas}`, listId: stored.id, base: stored.base, entries: delta.add });
+    return { stored: next, overlay };
   });
-  return { stored: next, overlay };
 }
 
 async function restoreSet(db: PharmacheckDb, stored: StoredList): Promise<FingerprintSet> {
@@ -196,7 +201,7 @@ export async function removeList(db: PharmacheckDb, listId: string): Promise<voi
     await db.lists.delete(listId);
     await db.snapshots.delete(listId);
     await db.overlays.delete(listId);
-    await db.overlayEntries.delete(listId);
+    await db.overlayEntries.where('listId').equals(listId).delete();
     await db.domainChunks.where('listId').equals(listId).delete();
     await db.entryChunks.where('listId').equals(listId).delete();
   });
@@ -213,11 +218,14 @@ export async function removeOrphanChunks(db: PharmacheckDb): Promise<number> {
     await db.domainChunks.bulkDelete(orphanDomains);
     await db.entryChunks.bulkDelete(orphanEntries);
     let others = 0;
-    for (const table of [db.snapshots, db.overlays, db.overlayEntries]) {
+    for (const table of [db.snapshots, db.overlays]) {
       const stale = (await table.toArray()).filter((row) => bases.get(row.id) !== row.base).map((row) => row.id);
       await table.bulkDelete(stale);
       others += stale.length;
     }
+    const staleEntries = (await db.overlayEntries.toArray()).filter((row) => bases.get(row.listId) !== row.base).map((row) => row.key);
+    await db.overlayEntries.bulkDelete(staleEntries);
+    others += staleEntries.length;
     return orphanDomains.length + orphanEntries.length + others;
   });
 }

@@ -104,8 +104,8 @@ describe('applyDeltaToStore', () => {
     expect(now.domains).toEqual(before.domains);
     expect(now.entries).toEqual(before.entries);
     expect(now.snapshots).toEqual(before.snapshots);
-    expect(now.overlays).toEqual([{ id: 'test-list', base: row.base, adds: ['fresh.example'], removes: remove }]);
-    expect(now.overlayEntries).toEqual([{ id: 'test-list', base: row.base, entries: [entry('fresh.example')] }]);
+    expect(now.overlays).toEqual([{ id: 'test-list', base: row.base, adds: ['fresh.example'], removes: remove, deltas: 1 }]);
+    expect(now.overlayEntries).toEqual([{ key: `${row.base}:0`, listId: 'test-list', base: row.base, entries: [entry('fresh.example')] }]);
   });
 
   it('changes an entry that the delta removes and adds again: the new details win', async () => {
