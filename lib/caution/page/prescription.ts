@@ -7,7 +7,7 @@
 import { signal } from '../signal';
 import type { Signal } from '../types';
 import { NO_PRESCRIPTION, NO_PRESCRIPTION_OUTRIGHT, phrase, QUESTIONNAIRE } from './phrases';
-import { asks, warns, type PageRead } from './read';
+import { asks, quote, warns, type PageRead } from './read';
 
 const NO_RX = phrase(NO_PRESCRIPTION, 'gu');
 const OUTRIGHT = phrase(NO_PRESCRIPTION_OUTRIGHT, 'u');
@@ -16,12 +16,6 @@ const QUESTIONNAIRE_RE = phrase(QUESTIONNAIRE);
 const BOUND = 60;
 
 export const WEIGHTS = { noPrescription: 1, noStep: 0.6, questionnaire: 0.3 } as const;
-
-function quote(text: string, index: number, length: number): string {
-  const start = Math.max(0, text.lastIndexOf(' ', Math.max(0, index - 30)) + 1);
-  const end = text.indexOf(' ', Math.min(text.length, index + length + 30));
-  return text.slice(start, end === -1 ? text.length : end).trim();
-}
 
 /** The first place where the page offers a prescription-only medicine without a prescription. */
 function noPrescriptionOffer(read: PageRead): string | null {
@@ -35,7 +29,7 @@ function noPrescriptionOffer(read: PageRead): string | null {
       if (!bound && !outright) continue;
       // Said where a shop says what it sells, or next to an offer, or on a shop.
       const placed = part.kind !== 'line' || read.drugs.some((d) => d.part === part && d.offered) || read.isShop;
-      if (placed && (bound || read.offersMedicines)) return quote(part.text, match.index, match[0].length);
+      if (placed && (bound || read.offersMedicines)) return quote(part, match.index, match[0].length);
     }
   }
   return null;

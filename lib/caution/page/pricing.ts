@@ -6,7 +6,7 @@
 import { signal } from '../signal';
 import type { Signal } from '../types';
 import { BONUS_PILLS, PER_PILL, phrase, PRICE } from './phrases';
-import { warns, type PageRead } from './read';
+import { quote, warns, type PageRead } from './read';
 
 export const WEIGHTS = { perPill: 0.5, bonusPills: 0.6 } as const;
 
@@ -21,7 +21,7 @@ function firstQuote(read: PageRead, re: RegExp, needsPrice: boolean): string | n
       if (warns(part.text)) break;
       const around = part.text.slice(Math.max(0, m.index - NEAR), m.index + m[0].length + NEAR);
       if (needsPrice && !PRICE.test(around)) continue;
-      return around.trim();
+      return quote(part, m.index, m[0].length, NEAR);
     }
   }
   return null;

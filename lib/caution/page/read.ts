@@ -55,9 +55,10 @@ export interface PageRead {
   readonly prescriptionStep: boolean;
 }
 
-const DRUGS = new Map(DRUG_NAMES.map((d) => [d.name, d.drugClass]));
+const key = (name: string) => name.replace(/[ -]+/g, ' ');
+const DRUGS = new Map(DRUG_NAMES.map((d) => [key(d.name), d.drugClass]));
 const DRUG_PATTERN = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${[...DRUGS.keys()].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&').replace(/ /g, '[ -]?')).join('|')})(?![\\p{L}])`,
+  `(?<![\\p{L}\\p{N}])(${[...DRUGS.keys()].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ -]?')).join('|')})(?![\\p{L}])`,
   'gu',
 );
 const OFFER_CUE = phrase([...BUY, ...CART, ...NO_PRESCRIPTION, 'online', 'generic', 'generique', 'generico', 'generika']);
@@ -141,8 +142,8 @@ export function readPage(features: PageFeatures): PageRead {
   const drugs: DrugMention[] = [];
   for (const part of parts) {
     for (const match of part.text.matchAll(DRUG_PATTERN)) {
-      const name = match[1]!.replace(/[ -]/g, ' ');
-      const drugClass = DRUGS.get(name) ?? DRUGS.get(name.replace(/ /g, '-')) ?? DRUGS.get(match[1]!);
+      const name = key(match[1]!);
+      const drugClass = DRUGS.get(name) ?? DRUGS.get(key(match[1]!.replace(/(\p{L})(\d)/gu, '$1 $2')));
       if (!drugClass) continue;
       drugs.push({ name, drugClass, part, index: match.index, offered: isOffered(part, match.index, match[0].length, isShop) });
       if (drugs.length >= 2_000) break;
@@ -166,6 +167,20 @@ export function readPage(features: PageFeatures): PageRead {
     offersMedicines: offered.length > 0,
     prescriptionStep,
   };
+}
+
+/**
+ * The page's own words around a match, cut at word boundaries: the original text (case kept)
+ * when folding kept its length, as it almost always does, else the folded one.
+ */
+export function quote(part: Part, index: number, length: number, context = 30): string {
+  const source = part.original.length === part.text.length ? part.original : part.text;
+  const from = Math.max(0, index - context);
+  const to = Math.min(source.length, index + length + context);
+  const start = from === 0 ? 0 : source.indexOf(' ', from) + 1 || from;
+  const endSpace = source.lastIndexOf(' ', to);
+  const end = to === source.length || endSpace < index + length ? to : endSpace;
+  return source.slice(start, end).replace(/\s+/g, ' ').trim();
 }
 
 /** Counts matches of `pattern` (a global copy is made) in `text`, at most `max`. */
