@@ -25,12 +25,16 @@ export function advertisingSignals(read: PageRead): Signal[] {
   if (title && titleOffer && !warns(title.text) && !asks(title.text)) {
     signals.push(signal('page', 'title-offer', WEIGHTS.titleOffer, 'cautionPageTitleOffer', title.original.trim()));
   }
-  // Lines, headings and links that are nothing but an offer of a medicine ("cheap viagra online").
+  // Phrases that are nothing but an offer of a medicine ("cheap viagra online", "get tramadol overnight"),
+  // in headings, links and the fragments of lines between punctuation.
   const offers = new Set<string>();
   for (const d of read.drugs) {
     if (!d.offered || d.part.kind === 'title' || d.part.kind === 'image' || d.part.kind === 'url') continue;
-    const words = d.part.text.split(' ').length;
-    if (words <= 12 && BUY_RE.test(d.part.text)) offers.add(d.part.text.trim());
+    const text = d.part.text;
+    const from = Math.max(...[',', '.', ';', ':', '|', '\n'].map((c) => text.lastIndexOf(c, d.index))) + 1;
+    const next = text.slice(d.index).search(/[,.;:|\n]/);
+    const fragment = text.slice(from, next === -1 ? text.length : d.index + next).trim();
+    if (fragment.split(' ').length <= 12 && BUY_RE.test(fragment) && !warns(fragment)) offers.add(fragment);
   }
   if (offers.size >= REPEATED) signals.push(signal('page', 'offer-phrases', WEIGHTS.offerPhrases, 'cautionPageOfferPhrases', [...offers][0]!));
   if (read.offersMedicines) {

@@ -72,7 +72,7 @@ export const QUESTIONNAIRE = [
 
 /** The person's own side of an offer: verbs of buying and ordering, and "cheap". */
 export const BUY = [
-  'buy', 'order', 'purchase', 'get (?:your|cheap)', 'cheap', 'cheapest', 'discount', 'lowest price', 'best price', 'for sale', 'shop now', 'online without',
+  'buy', 'order', 'purchase', 'overnight', 'get (?:your|cheap)', 'cheap', 'cheapest', 'discount', 'lowest price', 'best price', 'for sale', 'shop now', 'online without',
   'acheter', 'achat', 'achetez', 'commander', 'commandez', 'pas cher', 'moins cher', 'prix bas', 'en vente',
   'kaufen', 'kaufe', 'bestellen', 'bestellung', 'gunstig', 'billig', 'preiswert', 'versand',
   'acquist', 'comprare', 'ordinare', 'ordina', 'economico', 'prezzo', 'vendita',
@@ -99,7 +99,7 @@ export const PRICE = /(?:[$€£¥₹]|(?<![\p{L}])(?:usd|eur|gbp|chf|cad|aud|pl
 /** Words of a warning, a prohibition, a risk: a line that has them does not offer, it warns. */
 export const WARNING = [
   'never', "don'?t", 'do not', 'avoid', 'illegal', 'unlawful', 'dangerous', 'danger', 'risk(?!-free| free)', 'fake', 'counterfeit', 'falsified', 'beware', 'warning', 'warn', 'scam', 'fraud',
-  'unsafe', 'harm(?:ful|s)?(?![\\p{L}])', 'seized', 'seizure', 'prosecut', 'criminal', 'crime', 'arrest', 'overdose', 'addiction', 'is against the law', 'be careful', 'rogue', 'unapproved', 'not approved',
+  'unsafe', 'harm(?:ful|s)?(?![\\p{L}])', 'wary', 'unregulated', 'unlicen[cs]ed', 'not licen[cs]ed', 'not to (?:buy|order|purchase)', 'no (?:compre|compres|compren)', "n'achetez", 'kaufen sie (?:keine|nie)', 'seized', 'seizure', 'prosecut', 'criminal', 'crime', 'arrest', 'overdose', 'addiction', 'is against the law', 'be careful', 'rogue', 'unapproved', 'not approved',
   'jamais', 'ne (?:pas|jamais)', 'illegal', 'dangereu', 'risque', 'contrefa', 'falsifi', 'arnaque', 'mefiez', 'interdit', 'saisi', 'escroquer',
   'niemals', 'gefahr', 'gefahrlich', 'risiko', 'falschung', 'gefalscht', 'betrug', 'warnung', 'warnt', 'vorsicht', 'verboten', 'strafbar', 'abzocke', 'beschlagnahm',
   'nunca', 'ilegal', 'peligro', 'riesgo', 'falsificad', 'estafa', 'fraude', 'cuidado', 'advert', 'prohibid', 'incautad', 'delito',
@@ -146,7 +146,7 @@ export const PAYMENT_TRACEABLE = [
 
 /** A street address (street words, a postcode and town) or a company register entry. */
 export const ADDRESS = [
-  '\\d{1,4}[a-z]?,? (?:[\\p{L}.]+ ){0,3}(?:street|st\\.|road|rd\\.|avenue|ave\\.|lane|drive|boulevard|blvd|square|court)(?![\\p{L}])',
+  '\\d{1,4}[a-z]?,? (?:[\\p{L}.]+ ){0,3}(?:street|st\\.|road|rd\\.|avenue|ave\\.|lane|drive|boulevard|blvd|square|court|parkway|pkwy|highway|hwy|suite)(?![\\p{L}])',
   '[\\p{L}-]*(?:strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|markt) \\d{1,4}', '\\d{1,4}(?: ?bis| ?ter)?,? (?:rue|avenue|boulevard|bd|chemin|allee|quai|impasse) ',
   '(?:via|viale|piazza|corso|largo|vicolo|calle|avenida|avda\\.|plaza|paseo|c/|rua|travessa|praca|ul\\.|ulica|aleja|al\\.|ulice|namesti|trida|strada|bulevardul|calea|soseaua) [\\p{L}\' .-]{2,40}?,? (?:n[o.]? ?)?\\d{1,4}(?![\\d])',
   '[\\p{L}]+(?:straat|laan|weg|plein|gracht|kade|singel|gatan|vagen|gata|vej|veien) \\d{1,4}', '[\\p{L}]+ (?:utca|ut|ter|korut) \\d{1,4}',

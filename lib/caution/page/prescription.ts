@@ -6,12 +6,13 @@
  */
 import { signal } from '../signal';
 import type { Signal } from '../types';
-import { NO_PRESCRIPTION, NO_PRESCRIPTION_OUTRIGHT, phrase, QUESTIONNAIRE } from './phrases';
+import { BUY, NO_PRESCRIPTION, NO_PRESCRIPTION_OUTRIGHT, phrase, QUESTIONNAIRE } from './phrases';
 import { asks, quote, warns, type PageRead } from './read';
 
 const NO_RX = phrase(NO_PRESCRIPTION, 'gu');
 const OUTRIGHT = phrase(NO_PRESCRIPTION_OUTRIGHT, 'u');
 const QUESTIONNAIRE_RE = phrase(QUESTIONNAIRE);
+const BUY_RE = phrase(BUY);
 /** How close the medicine's name must be to "without prescription" to be bound to it. */
 const BOUND = 60;
 
@@ -28,7 +29,7 @@ function noPrescriptionOffer(read: PageRead): string | null {
       const outright = OUTRIGHT.test(match[0]) || OUTRIGHT.test(part.text.slice(match.index, match.index + 60));
       if (!bound && !outright) continue;
       // Said where a shop says what it sells, or next to an offer, or on a shop.
-      const placed = part.kind !== 'line' || read.drugs.some((d) => d.part === part && d.offered) || read.isShop;
+      const placed = read.isShop || read.drugs.some((d) => d.part === part && d.offered) || (part.kind !== 'line' && BUY_RE.test(part.text));
       if (placed && (bound || read.offersMedicines)) return quote(part, match.index, match[0].length);
     }
   }

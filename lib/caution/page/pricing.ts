@@ -28,7 +28,7 @@ function firstQuote(read: PageRead, re: RegExp, needsPrice: boolean): string | n
 }
 
 export function pricingSignals(read: PageRead): Signal[] {
-  if (read.drugs.length === 0) return [];
+  if (!read.offersMedicines) return [];
   const signals: Signal[] = [];
   const perPill = firstQuote(read, PER, true);
   if (perPill) signals.push(signal('page', 'price-per-pill', WEIGHTS.perPill, 'cautionPagePricePerPill', perPill));

@@ -10,7 +10,7 @@ import { parse } from 'tldts';
 import { fold } from '../text';
 import type { PageFeatures } from '../types';
 import { DRUG_NAMES, type DrugClass } from './vocabulary';
-import { BUY, CART, CART_FIELD, CART_PATH, NO_PRESCRIPTION, phrase, PRESCRIPTION_STEP, PRICE, QUESTION, WARNING, wholeWords } from './phrases';
+import { BUY, CART, CART_FIELD, CART_PATH, phrase, PRESCRIPTION_STEP, PRICE, QUESTION, WARNING, wholeWords } from './phrases';
 
 export type PartKind = 'title' | 'heading' | 'url' | 'link' | 'image' | 'line';
 
@@ -61,7 +61,7 @@ const DRUG_PATTERN = new RegExp(
   `(?<![\\p{L}\\p{N}])(${[...DRUGS.keys()].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ -]?')).join('|')})(?![\\p{L}])`,
   'gu',
 );
-const OFFER_CUE = phrase([...BUY, ...CART, ...NO_PRESCRIPTION, 'online', 'generic', 'generique', 'generico', 'generika']);
+const OFFER_CUE = phrase([...BUY, ...CART, 'online', 'generic', 'generique', 'generico', 'generika']);
 const PRICE_G = new RegExp(PRICE.source, 'gu');
 const CART_RE = phrase(CART);
 const WARNING_RE = phrase(WARNING);
@@ -71,6 +71,18 @@ const PRESCRIPTION_FIELD = /(?:prescription|rezept|ordonnance|receta|ricetta|rec
 /** Around a medicine's name, how far a cue of an offer may be. */
 const WINDOW = 90;
 const SHORT_LINE_WORDS = 14;
+/** A sentence longer than this tells a story (news, an article); an offer is short. */
+const OFFER_SENTENCE_WORDS = 24;
+/** Words after a medicine's name that make the product something else: a test for it, a book about it. */
+const NOT_THE_MEDICINE = /^[\s\d.,()/-]*(?:[\p{L}\d-]+ ){0,2}?(?:test|tests|testing|strips?|kits?|panel|cup|screen|detox|book|guide|poster)(?![\p{L}])/u;
+
+/** The sentence of `text` around `index`. */
+export function sentenceAt(text: string, index: number): string {
+  const before = text.slice(0, index);
+  const start = Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '), before.lastIndexOf('; ')) + 1;
+  const rest = /[.!?;](?:\s|$)/.exec(text.slice(index));
+  return text.slice(start, rest ? index + rest.index + 1 : text.length).trim();
+}
 
 export function warns(text: string): boolean {
   return WARNING_RE.test(text);
@@ -119,10 +131,16 @@ function partsOf(f: PageFeatures): Part[] {
 
 function isOffered(part: Part, index: number, length: number, shop: boolean): boolean {
   if (part.kind === 'image') return shop;
-  if (warns(part.text) || asks(part.text)) return false;
-  const around = part.text.slice(Math.max(0, index - WINDOW), index + length + WINDOW);
+  if (NOT_THE_MEDICINE.test(part.text.slice(index + length, index + length + 40))) return false;
+  const sentence = part.kind === 'line' ? sentenceAt(part.text, index) : part.text;
+  if (warns(part.text) || asks(sentence)) return false;
+  const at = part.kind === 'line' ? sentence.indexOf(part.text.slice(index, index + length)) : index;
+  const around = sentence.slice(Math.max(0, at - WINDOW), at + length + WINDOW);
   const cue = OFFER_CUE.test(around) || PRICE.test(around);
-  if (part.kind === 'line') return cue || (shop && part.text.split(' ').length <= SHORT_LINE_WORDS);
+  if (part.kind === 'line') {
+    const words = sentence.split(' ').length;
+    return (cue && (shop || words <= OFFER_SENTENCE_WORDS)) || (shop && part.text.split(' ').length <= SHORT_LINE_WORDS);
+  }
   if (part.kind === 'link') return cue || shop;
   return cue;
 }
