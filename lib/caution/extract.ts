@@ -190,11 +190,20 @@ function collector(sink: TextSink, got: Collected, resolve: Resolve, limits: { l
   return visitor;
 }
 
+/** The body, or the document element; null for a document with neither (DOM implementations differ on what `body` then does). */
+export function rootOf(doc: Document): Node | null {
+  try {
+    return doc.body ?? doc.documentElement ?? null;
+  } catch {
+    return doc.documentElement ?? null;
+  }
+}
+
 export function extractFeatures(doc: Document, options: ExtractOptions = {}): PageFeatures {
   const url = cut(options.url ?? (typeof doc.URL === 'string' ? doc.URL : ''), L.url);
   const budget = Math.max(1, Math.floor(options.nodeBudget ?? NODE_BUDGET));
   const resolve = resolver(doc, url);
-  const root: Node | null = doc.body ?? doc.documentElement;
+  const root = rootOf(doc);
   const got: Collected = { headings: [], links: [], images: [], forms: [], taken: new Set() };
   const head = new TextSink(L.text);
   let textEnd = '';

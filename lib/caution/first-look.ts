@@ -6,6 +6,7 @@
  * run in the background. Small on purpose: it loads into every page.
  */
 import { fold } from './text';
+import { rootOf } from './extract';
 import { textOf, walk } from './walk';
 
 export const FIRST_LOOK_TEXT = 2_000;
@@ -40,7 +41,7 @@ const UNDISGUISE: Readonly<Record<string, string>> = { '1': 'i', '!': 'i', '|': 
 
 /** The start of the page's visible text, bounded in characters and in nodes. */
 function leadingText(doc: Document): string {
-  const root = doc.body ?? doc.documentElement;
+  const root = rootOf(doc);
   if (!root) return '';
   let text = '';
   walk(root, FIRST_LOOK_NODES, {

@@ -21,6 +21,10 @@ function declaredCharset(bytes: Uint8Array): string | null {
   return match ? match[1]!.toLowerCase() : null;
 }
 
+/** windows-1252's bytes 0x80–0x9F (Node's TextDecoder reads them as Latin-1 control characters). */
+const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+const fixCp1252 = (text: string) => text.replace(/[\u0080-\u009F]/g, (c) => CP1252[c.charCodeAt(0) - 0x80] ?? c);
+
 function decoderFor(label: string | null): TextDecoder {
   const name = label ? (LABELS[label] ?? label) : 'utf-8';
   try {
@@ -32,12 +36,15 @@ function decoderFor(label: string | null): TextDecoder {
 
 export function decodeHtml(bytes: Uint8Array): string {
   const cutBytes = bytes.length > MAX_PAGE_BYTES ? bytes.subarray(0, MAX_PAGE_BYTES) : bytes;
-  return decoderFor(declaredCharset(cutBytes)).decode(cutBytes).replace(/\0/g, '\uFFFD');
+  const decoder = decoderFor(declaredCharset(cutBytes));
+  const text = decoder.decode(cutBytes);
+  return (decoder.encoding === 'windows-1252' ? fixCp1252(text) : text).replace(/\0/g, '\uFFFD');
 }
 
 /** A Document for the HTML (bytes or text). linkedom's Document is DOM-standard where extract reads it. */
 export function parseDocument(html: Uint8Array | string): Document {
   const text = typeof html === 'string' ? html : decodeHtml(html);
-  const { document } = parseHTML(text.length > 0 ? text : '<!doctype html><html><body></body></html>');
+  // A browser gives any text a document element; linkedom does so only when the markup has one.
+  const { document } = parseHTML(/<html[\s>]/i.test(text) ? text : `<!doctype html><html><head></head><body>${text}</body></html>`);
   return document as unknown as Document;
 }

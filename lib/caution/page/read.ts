@@ -198,7 +198,7 @@ export function quote(part: Part, index: number, length: number, context = 30): 
   const start = from === 0 ? 0 : source.indexOf(' ', from) + 1 || from;
   const endSpace = source.lastIndexOf(' ', to);
   const end = to === source.length || endSpace < index + length ? to : endSpace;
-  return source.slice(start, end).replace(/\s+/g, ' ').trim();
+  return source.slice(start, end).replace(/\s+/g, ' ').trim().replace(/[\s,;:–-]+$/, '');
 }
 
 /** Counts matches of `pattern` (a global copy is made) in `text`, at most `max`. */
