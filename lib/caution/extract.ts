@@ -138,11 +138,14 @@ class TextSink {
     this.last = node;
   }
   lineBreak(): void {
-    if (!this.full && this.pieces[this.pieces.length - 1] !== '\n') this.pieces.push('\n');
+    if (!this.full && this.pieces.length > 0 && this.pieces[this.pieces.length - 1] !== '\n') {
+      this.pieces.push('\n');
+      this.length++;
+    }
   }
   text(backward = false): string {
     const ordered = backward ? [...this.pieces].reverse() : this.pieces;
-    return ordered.join('').replace(/ *\n[\s]*/g, '\n').replace(/ {2,}/g, ' ').trim();
+    return cut(ordered.join('').replace(/ *\n[\s]*/g, '\n').replace(/ {2,}/g, ' ').trim(), this.max);
   }
 }
 
