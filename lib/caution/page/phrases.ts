@@ -139,7 +139,7 @@ export const PAYMENT_HIDDEN = [
 ];
 /** Payment methods a buyer can dispute or that identify the shop. */
 export const PAYMENT_TRACEABLE = [
-  'visa', 'mastercard', 'master card', 'maestro', 'american express', 'amex', 'paypal', 'credit card', 'debit card', 'carte bancaire', 'carte bleue', 'kreditkarte',
+  'visa', 'mastercard', '(?<!gift ?)cards?', 'master card', 'maestro', 'american express', 'amex', 'paypal', 'credit card', 'debit card', 'carte bancaire', 'carte bleue', 'kreditkarte',
   'tarjeta', 'carta di credito', 'creditcard', 'klarna', 'apple pay', 'google pay', 'sofort', 'giropay', 'ideal', 'bancontact', 'rechnung', 'lastschrift', 'sepa', 'invoice',
   'blik', 'przelewy24', 'swish', 'mobilepay', 'vipps', 'multibanco', 'mb way', 'satispay', 'bizum', 'twint', 'payconiq', 'nachnahme', 'contre-remboursement', 'contrareembolso',
 ];
