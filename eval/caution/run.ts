@@ -74,12 +74,13 @@ function report(rows: Row[], set: Row['set']): { recall: number; legitFalse: num
   const legitFalse = of('legit').filter((r) => flagged(r.assessment));
   const trapFalse = of('trap').filter((r) => flagged(r.assessment));
   const ordinaryFalse = of('ordinary').filter((r) => flagged(r.assessment));
+  const ordinaryBare = of('ordinary').filter((r) => flagged(judge(hostOf(r.row.url), extractFeatures(parseDocument(readFileSync(pagePath(r.row.id))), { url: r.row.url }))));
   const languages = [...new Set(results.map((r) => r.row.lang))].sort().join(', ');
   console.log(`\n== ${set === 'dev' ? 'Development set' : 'Held-out pages (written after tuning)'}: ${results.length} pages (${languages})`);
   console.log(`rogue pages flagged: ${caught.length}/${rogue.length} (recall ${pct(caught.length, rogue.length)}; strong ${strong.length})`);
   console.log(`false cautions on legitimate pharmacies: ${legitFalse.length}/${of('legit').length}`);
   console.log(`false cautions on traps (leaflets, news, regulators, harm reduction, forums): ${trapFalse.length}/${of('trap').length}`);
-  console.log(`false cautions on hand-written ordinary pages: ${ordinaryFalse.length}/${of('ordinary').length}`);
+  console.log(`false cautions on hand-written ordinary pages: ${ordinaryFalse.length}/${of('ordinary').length} (with no first look: ${ordinaryBare.length})`);
   const grey = of('grey');
   if (grey.length) console.log(`grey (not scored): ${grey.filter((r) => flagged(r.assessment)).length}/${grey.length} flagged`);
   const show = (title: string, list: typeof results) => {

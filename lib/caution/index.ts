@@ -11,7 +11,7 @@ export { assess, DECISIVE_NAME_RULES, levelOf, score, THRESHOLDS, type AssessInp
 export { extractFeatures, NODE_BUDGET, type ExtractOptions } from './extract';
 export { firstLook } from './first-look';
 export { logoSignals } from './logo';
-export { pageSignals, readPage } from './page';
+export { pageSignals, readPage, type PageRead } from './page';
 export { REGISTERS, registerForUrl, type Register } from './registers';
 export { pageFeaturesSchema } from './schema';
 export { REASON_KEYS, type ReasonKey } from './signal';

@@ -5,8 +5,8 @@
  * nowhere, back to the shop, or to any host that is not a register (data/caution/registers.json)
  * is a strong signal, and a link to a register host is a claim the person can check in one click
  * (the extension itself sends nothing). Logos are found by their words (alt, title, file name) in
- * many languages, and by their link to a register. Only on pages that offer medicines: regulators
- * and guides show the logo, unlinked, to explain it.
+ * many languages, and by their link to a register. Only on shops and pages that offer medicines:
+ * regulators and guides show the logo, unlinked, to explain it.
  */
 import { parse } from 'tldts';
 import type { PageRead } from './page/read';
@@ -78,7 +78,7 @@ function candidates(read: PageRead, registers: readonly Register[]): Candidate[]
 }
 
 export function logoSignals(read: PageRead, registers: readonly Register[] = REGISTERS): LogoFinding {
-  if (!read.offersMedicines || registerForUrl(read.features.url, registers)) return { signals: [], register: null };
+  if (!(read.offersMedicines || read.isShop) || registerForUrl(read.features.url, registers)) return { signals: [], register: null };
   const found = candidates(read, registers);
   if (found.length === 0) return { signals: [], register: null };
   const linked = found.map((c) => ({ ...c, register: c.href ? registerForUrl(c.href, registers) : null }));

@@ -171,20 +171,21 @@ describe('pharmacheck check --page', { timeout: CHILD_TIMEOUT_MS }, () => {
     expect(listed.hits[0].list).toBe('community-rogue-pharmacies');
   });
 
-  it('gives a verdict, and no stack trace, for hostile saved pages', async () => {
+  // linkedom needs tens of seconds for the 17 MB page and the 100,000 levels on this machine: the timeout is for the parser, not a measure.
+  it('gives a verdict, and no stack trace, for hostile saved pages', { timeout: 300_000 }, async () => {
     let seed = 7;
     const junk = new Uint8Array(3_000_000).map(() => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 16) & 0xff);
-    const huge = `<html><body>${'<div class="p"><h3>Viagra 100mg</h3><span>$0.99 per pill</span><button>Add to cart</button></div>'.repeat(220_000)}</body></html>`;
+    const huge = `<html><body>${'<div><h3>Viagra 100mg</h3><p>$0.99 per pill</p><button>Add to cart</button></div>'.repeat(220_000)}</body></html>`;
     const nested = `<html><body>${'<div>'.repeat(100_000)}viagra no prescription needed${'</div>'.repeat(100_000)}</body></html>`;
     const pages: Record<string, string | Uint8Array> = { 'empty.html': '', 'junk.bin': junk, 'huge.html': huge, 'nested.html': nested, 'text.html': 'just words, no markup at all' };
+    const verdicts: Record<string, string> = {};
     for (const [name, content] of Object.entries(pages)) {
       const result = await inProcess(['check', 'https://odd.example/', '--page', await saved(name, content), '--json']);
       expect(result.code, `${name}: ${result.stderr}`).toBe(0);
-      expect(['caution', 'unknown']).toContain(JSON.parse(result.stdout).verdict);
+      verdicts[name] = JSON.parse(result.stdout).verdict;
     }
-    // A 20 MB page of shop markup is read (cut at 16 MiB) and still judged a shop.
-    const hugeResult = JSON.parse((await inProcess(['check', 'https://odd.example/', '--page', await saved('huge.html', huge), '--json'])).stdout);
-    expect(hugeResult.verdict).toBe('caution');
+    // A 17 MB page of shop markup is read (cut at 16 MiB) and still judged a shop; the others give nothing to judge.
+    expect(verdicts).toEqual({ 'empty.html': 'unknown', 'junk.bin': 'unknown', 'huge.html': 'caution', 'nested.html': 'unknown', 'text.html': 'unknown' });
   });
 
   it('reads a page in the charset it declares (windows-1252), as a browser would', async () => {
