@@ -116,13 +116,13 @@ const NO_BRANDS: BrandIndex = { allow: new Set(), notTypos: new Set(), exact: ne
  * `uspharma` would be one), and none when that part is one or two edits from such a word
  * (`apotheka` is `apotheke` misspelt as often as it is the Latvian chain).
  */
-function typoBudget(label: string, cls: LabelClass, common: ReadonlySet<string>): number {
+function typoBudget(label: string, cls: LabelClass, common: ReadonlySet<string>, distinctive: boolean): number {
   const flat = label.replaceAll('-', '');
   const cores = segment(label, NO_BRANDS, 1).cores;
   const core = cores.reduce((shortest, c) => (c.length < shortest.length ? c : shortest), flat);
   // A brand known only by its name gets one edit at most: nothing can confirm its own spellings.
   const max = Math.min(typoThreshold(core.length), cls === 'n' ? 1 : 2);
-  if (cls === 'c' || max === 0 || common.has(core)) return 0;
+  if (cls === 'c' || max === 0 || (!distinctive && common.has(core))) return 0;
   for (const word of FILLER_WORDS) if (osaDistance(word, core, max) <= max) return 0;
   return max;
 }
@@ -167,7 +167,7 @@ export function buildProtectedSet(sources: BrandSources): BuildReport {
       if (brands[existing[1]]!.name !== brands[brand]!.name) conflicts.push(`${label}: ${brands[existing[1]]!.name}, not ${brands[brand]!.name}`);
       return true;
     }
-    labels.set(flat, [label, brand, cls, typoBudget(label, cls, common)]);
+    labels.set(flat, [label, brand, cls, typoBudget(label, cls, common, decision === 'distinctive')]);
     return true;
   };
 
