@@ -29,6 +29,12 @@ export function commonWords(): string[] {
     .filter((word) => word !== '');
 }
 
+/** Full word lists with inflected forms (English, French, Spanish; npm an-array-of-*-words, MIT). */
+export function dictionaryWords(): string[] {
+  const require = createRequire(import.meta.url);
+  return ['an-array-of-english-words', 'an-array-of-french-words', 'an-array-of-spanish-words'].flatMap((name) => require(name) as string[]);
+}
+
 export function buildFromRepository(): BuildReport {
   const read = (path: string) => readFileSync(join(DATA, path), 'utf8');
   return buildProtectedSet({
@@ -39,6 +45,7 @@ export function buildFromRepository(): BuildReport {
     registersCsv: read('caution/sources/eu-registers.csv'),
     authoritiesCsv: read('sources/authorities.csv'),
     commonWords: commonWords(),
+    dictionaryWords: [...commonWords(), ...dictionaryWords()],
   });
 }
 

@@ -37,7 +37,10 @@ export const brandsDataSchema = z
         }),
       )
       .max(5_000),
-    labels: z.array(z.tuple([z.string().regex(LABEL), z.number().int().nonnegative(), z.enum(LABEL_CLASSES)])).max(20_000),
+    /** Label, brand (index in `brands`), class, and how many edits still make a typo of it (0: typos are not looked for). */
+    labels: z
+      .array(z.tuple([z.string().regex(LABEL), z.number().int().nonnegative(), z.enum(LABEL_CLASSES), z.number().int().min(0).max(2)]))
+      .max(20_000),
     /** Registrable domains that never give a name signal (the brands' own, regulators', registers'). */
     allow: z.array(z.string().min(3).max(253)).max(50_000),
     /** Ordinary words close to a protected label: such a label is a word, not a typo. */
@@ -83,7 +86,7 @@ export interface BrandIndex {
 /** A flat label shorter than this is only looked at for look-alike characters and pharmacy words. */
 export const SHORT_LABEL = 5;
 
-function protectedLabel(label: string, brand: Brand, cls: LabelClass): ProtectedLabel {
+function protectedLabel(label: string, brand: Brand, cls: LabelClass, typoMax: number): ProtectedLabel {
   const flat = label.replaceAll('-', '');
   const short = flat.length < SHORT_LABEL;
   return {
@@ -92,7 +95,7 @@ function protectedLabel(label: string, brand: Brand, cls: LabelClass): Protected
     skeleton: skeleton(flat),
     brand,
     cls,
-    typoMax: cls === 'c' ? 0 : typoThreshold(flat.length),
+    typoMax: cls === 'c' ? 0 : Math.min(typoMax, typoThreshold(flat.length)),
     withWords: cls === 'n' ? 'never' : cls === 'c' || short ? 'pharmacy' : 'any',
     otherDomain: cls === 'n' || flat.length < 4 ? 'never' : cls === 'c' ? 'shop-tld' : 'any',
   };
@@ -110,8 +113,8 @@ export function brandIndex(input: unknown): BrandIndex {
   const exact = new Map<string, ProtectedLabel[]>();
   const bySkeleton = new Map<string, ProtectedLabel[]>();
   const byLength = new Map<number, ProtectedLabel[]>();
-  for (const [label, brand, cls] of data.labels) {
-    const entry = protectedLabel(label, data.brands[brand]!, cls);
+  for (const [label, brand, cls, typoMax] of data.labels) {
+    const entry = protectedLabel(label, data.brands[brand]!, cls, typoMax);
     push(exact, entry.flat, entry);
     push(bySkeleton, entry.skeleton, entry);
     if (entry.typoMax > 0) push(byLength, entry.flat.length, entry);

@@ -17,12 +17,18 @@ export function osaDistance(a: string, b: string, max: number): number {
   let before = rows[0]!;
   let previous = rows[1]!;
   let current = rows[2]!;
-  for (let j = 0; j <= m; j++) previous[j] = j;
+  // Only the band |i - j| <= max can hold a value <= max; cells outside it count as max + 1.
+  const outside = max + 1;
+  for (let j = 0; j <= m; j++) previous[j] = j <= max ? j : outside;
   for (let i = 1; i <= n; i++) {
-    current[0] = i;
-    let rowMin = i;
+    const from = Math.max(1, i - max);
+    const to = Math.min(m, i + max);
+    current[0] = i <= max ? i : outside;
+    if (from > 1) current[from - 1] = outside;
+    if (to < m) current[to + 1] = outside;
+    let rowMin = current[0]!;
     const ai = a.charCodeAt(i - 1);
-    for (let j = 1; j <= m; j++) {
+    for (let j = from; j <= to; j++) {
       const bj = b.charCodeAt(j - 1);
       const cost = ai === bj ? 0 : 1;
       let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
@@ -44,4 +50,15 @@ export function typoThreshold(protectedLength: number): number {
   if (protectedLength >= 9) return 2;
   if (protectedLength >= 5) return 1;
   return 0;
+}
+
+/**
+ * A typo of `target` within `max` edits that keeps its first or its last letter: a name changed
+ * at both ends no longer reads as the brand, and ordinary words one edit from a short brand
+ * mostly differ there.
+ */
+export function isTypo(candidate: string, target: string, max: number): boolean {
+  if (candidate === target || Math.abs(candidate.length - target.length) > max) return false;
+  if (candidate[0] !== target[0] && candidate.at(-1) !== target.at(-1)) return false;
+  return osaDistance(candidate, target, max) <= max;
 }

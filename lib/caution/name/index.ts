@@ -61,8 +61,9 @@ function hitsFor(host: NonNullable<ReturnType<typeof namedHost>>, index: BrandIn
   const mixed = mixesScripts(prepared);
   if (!/^[a-z0-9_-]+$/.test(reading)) return { hits: [], mixed };
   const written = prepared.replace(/[-_]/g, '').normalize('NFC');
+  const native = /[^\x00-\x7f]/.test(written);
   const hits = brandHits(reading, host.suffix, index)
-    .filter((hit) => !nativeSpelling(hit.entry.brand.name).includes(written))
+    .filter((hit) => !(native && nativeSpelling(hit.entry.brand.name).includes(written)))
     .map((hit) => ({ rule: 'homoglyph' as const, entry: hit.entry }));
   return { hits, mixed };
 }

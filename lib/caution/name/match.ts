@@ -1,8 +1,9 @@
 /**
  * The four brand rules on one ASCII label (LOOKALIKE.md, "recommended local algorithm"):
  * - look-alike characters: the label's UTS #39 skeleton is a protected label's (`rnounjaro`);
- * - typo: one or two edits from a protected label, alone or with shop words around it
- *   (`pfzer`, `wal-greens`, `walgreen-pharmacy`), unless the label is an ordinary word;
+ * - typo: one or two edits from a protected label that keep its first or last letter, alone or
+ *   with shop words around it (`pfzer`, `wal-greens`, `walgreen-pharmacy`), unless the label is
+ *   an ordinary word;
  * - brand and words: the protected label as a whole token with pharmacy or shop words
  *   (`cvs-pharmacy`, `pfizer-online-shop`, `walgreens-rx24`);
  * - other domain: the exact protected label on a registrable domain that is not the brand's
@@ -11,7 +12,7 @@
  * look-alike characters.
  */
 import type { BrandIndex, ProtectedLabel } from './brands';
-import { osaDistance } from './distance';
+import { isTypo } from './distance';
 import { segment } from './segment';
 import { skeleton } from './skeleton';
 import { FILLER_WORDS } from './words';
@@ -28,17 +29,20 @@ function isShopSuffix(suffix: string): boolean {
   return FILLER_WORDS.has(suffix) || suffix === 'shopping';
 }
 
-/** The smallest core worth comparing: a protected label of 5 letters with one left out. */
-const MIN_CORE = 4;
+/**
+ * The smallest label worth comparing is a protected label of 5 letters with one left out; what is
+ * left once words are taken off must be longer, or real words split into a word and a near-brand
+ * (`global-isai` is no typo of Eisai).
+ */
+const MIN_LABEL = 4;
+const MIN_CORE = 5;
 
 function typoHits(core: string, index: BrandIndex): BrandHit[] {
   if (FILLER_WORDS.has(core) || index.notTypos.has(core) || index.exact.has(core)) return [];
   const hits: BrandHit[] = [];
   for (let length = core.length - 2; length <= core.length + 2; length++) {
     for (const entry of index.byLength.get(length) ?? []) {
-      if (Math.abs(length - core.length) > entry.typoMax) continue;
-      const distance = osaDistance(core, entry.flat, entry.typoMax);
-      if (distance >= 1 && distance <= entry.typoMax) hits.push({ rule: 'typo', entry });
+      if (isTypo(core, entry.flat, entry.typoMax)) hits.push({ rule: 'typo', entry });
     }
   }
   return hits;
@@ -63,10 +67,10 @@ export function brandHits(label: string, suffix: string, index: BrandIndex): Bra
   for (const entry of index.bySkeleton.get(flatSkeleton) ?? []) {
     if (entry.flat.length >= 3) hits.push({ rule: 'homoglyph', entry });
   }
-  const { brands, cores } = segment(flat, index, MIN_CORE);
+  const { brands, cores } = segment(label, index, MIN_LABEL);
   for (const { entry, pharmacyWord } of brands) {
     if (entry.withWords === 'any' || (entry.withWords === 'pharmacy' && pharmacyWord)) hits.push({ rule: 'brand-words', entry });
   }
-  for (const core of cores) hits.push(...typoHits(core, index));
+  for (const core of cores) if (core.length === flat.length || core.length >= MIN_CORE) hits.push(...typoHits(core, index));
   return hits;
 }

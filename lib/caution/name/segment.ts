@@ -23,7 +23,14 @@ interface Token {
   readonly pharmacy: boolean;
 }
 
-function tokensAt(flat: string, i: number, index: BrandIndex): Token[] {
+/**
+ * Words of one or two letters (`e`, `it`, `uk`) stand only between hyphens, digits or the label's
+ * ends (`pfizer-uk`, `e-cvs`), or `biogene` would be "biogen" and "e"; "rx" and "my" are glued on
+ * as often as not (`walgreensrx`, `mycvs`).
+ */
+const GLUED_SHORT_WORDS: ReadonlySet<string> = new Set(['rx', 'my']);
+
+function tokensAt(flat: string, i: number, index: BrandIndex, boundary: readonly boolean[]): Token[] {
   const tokens: Token[] = [];
   if (DIGIT.test(flat[i]!)) {
     let end = i + 1;
@@ -33,7 +40,9 @@ function tokensAt(flat: string, i: number, index: BrandIndex): Token[] {
   for (const length of FILLER_LENGTHS) {
     if (i + length > flat.length) continue;
     const word = flat.slice(i, i + length);
-    if (FILLER_WORDS.has(word)) tokens.push({ end: i + length, brands: null, pharmacy: PHARMACY_WORD_SET.has(word) });
+    if (!FILLER_WORDS.has(word)) continue;
+    if (length <= 2 && !GLUED_SHORT_WORDS.has(word) && !(boundary[i] && boundary[i + length])) continue;
+    tokens.push({ end: i + length, brands: null, pharmacy: PHARMACY_WORD_SET.has(word) });
   }
   for (const length of index.lengths) {
     if (i + length > flat.length) continue;
@@ -57,9 +66,28 @@ export interface Segmentation {
 /** At most this many starts and ends of cores are tried, so a label of 63 short words stays cheap. */
 const MAX_CORE_ENDS = 6;
 
-export function segment(flat: string, index: BrandIndex, minCore: number): Segmentation {
+/** The label without hyphens, and where its words may start and end: hyphens, digit runs, the ends. */
+function flatten(label: string): { flat: string; boundary: boolean[] } {
+  let flat = '';
+  const boundary: boolean[] = [true];
+  for (const ch of label) {
+    if (ch === '-' || ch === '_') {
+      boundary[flat.length] = true;
+      continue;
+    }
+    if (flat.length > 0 && DIGIT.test(ch) !== DIGIT.test(flat.at(-1)!)) boundary[flat.length] = true;
+    flat += ch;
+    boundary[flat.length] = false;
+  }
+  boundary[flat.length] = true;
+  return { flat, boundary };
+}
+
+/** Segments `label` (ASCII, lower case, hyphens kept: they mark where words may start). */
+export function segment(label: string, index: BrandIndex, minCore: number): Segmentation {
+  const { flat, boundary } = flatten(label);
   const n = flat.length;
-  const tokens = Array.from({ length: n }, (_, i) => tokensAt(flat, i, index));
+  const tokens = Array.from({ length: n }, (_, i) => tokensAt(flat, i, index, boundary));
   // Forward: cover of [0, i). `all` lets other brands stand in the cover, `words` does not.
   const all = new Array<Reach>(n + 1).fill(0);
   const words = new Array<boolean>(n + 1).fill(false);
@@ -91,10 +119,23 @@ export function segment(flat: string, index: BrandIndex, minCore: number): Segme
       for (const entry of token.brands) brands.push({ entry, pharmacyWord });
     }
   }
+  // A core never starts or ends inside a word that the cover could have used whole: in
+  // `pharmacydiscounter`, "pharm" is a word, but "acydiscounter" is not what is left.
+  const insideWord = new Array<boolean>(n + 1).fill(false);
+  const insideWordBack = new Array<boolean>(n + 1).fill(false);
+  for (let i = 0; i < n; i++) {
+    for (const token of tokens[i]!) {
+      if (token.brands !== null) continue;
+      for (let k = i + 1; k < token.end; k++) {
+        if (words[i]) insideWord[k] = true;
+        if (wordsBack[token.end]) insideWordBack[k] = true;
+      }
+    }
+  }
   const starts: number[] = [];
-  for (let i = 0; i <= n && starts.length < MAX_CORE_ENDS; i++) if (words[i]) starts.push(i);
+  for (let i = 0; i <= n && starts.length < MAX_CORE_ENDS; i++) if (words[i] && !insideWord[i]) starts.push(i);
   const ends: number[] = [];
-  for (let j = n; j >= 0 && ends.length < MAX_CORE_ENDS; j--) if (wordsBack[j]) ends.push(j);
+  for (let j = n; j >= 0 && ends.length < MAX_CORE_ENDS; j--) if (wordsBack[j] && !insideWordBack[j]) ends.push(j);
   const cores: string[] = [];
   for (const i of starts) for (const j of ends) if (j - i >= minCore) cores.push(flat.slice(i, j));
   return { brands, cores };

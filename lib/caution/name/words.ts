@@ -16,12 +16,12 @@ export const PHARMACY_WORDS: readonly string[] = [
   'pharmacie', 'pharmacies', 'parapharmacie', 'medicament', 'medicaments', 'generique', 'generiques', 'sansordonnance', 'ordonnance',
   // German, Dutch, Scandinavian
   'apotheke', 'apotheken', 'apo', 'versandapotheke', 'medikamente', 'medikament', 'arznei', 'arzneimittel', 'rezeptfrei', 'generika',
-  'apotheek', 'apotek', 'apoteket', 'apoteek', 'medicijnen', 'lakemedel', 'legemidler',
+  'drogerie', 'apotheek', 'apotek', 'apoteket', 'apoteek', 'drogist', 'drogisterij', 'medicijnen', 'lakemedel', 'legemidler',
   // Italian, Spanish, Portuguese
   'farmacia', 'farmacias', 'farmacie', 'farmaci', 'parafarmacia', 'medicinali', 'medicinale', 'senzaricetta', 'generico', 'generici',
   'medicamentos', 'medicamento', 'sinreceta', 'genericos', 'drogaria', 'drogueria', 'remedios', 'botica',
   // Central and Eastern Europe, Baltic, Finnish, Greek, Turkish (transliterated as in host names)
-  'apteka', 'apteki', 'apteek', 'apteekki', 'aptieka', 'vaistine', 'lekarna', 'lekaren', 'ljekarna', 'farmacija', 'gyogyszertar',
+  'apteka', 'apteki', 'apteek', 'apteekki', 'aptieka', 'drogeria', 'vaistine', 'lekarna', 'lekaren', 'ljekarna', 'farmacija', 'gyogyszertar',
   'gyogyszer', 'leki', 'lekarstva', 'lekarstvo', 'farmakeio', 'eczane', 'eczanesi', 'ilac',
 ];
 

@@ -16,9 +16,10 @@
  */
 import { parse } from 'tldts';
 import { parseCsv } from '../../../guidance/csv';
-import { osaDistance, typoThreshold } from '../distance';
+import { isTypo, osaDistance, typoThreshold } from '../distance';
+import { segment } from '../segment';
 import { FILLER_WORDS, PHARMACY_WORDS } from '../words';
-import type { Brand, BrandKind, BrandsData, LabelClass } from '../brands';
+import type { Brand, BrandIndex, BrandKind, BrandsData, LabelClass } from '../brands';
 
 export interface BrandSources {
   readonly legitDomainsCsv: string;
@@ -27,8 +28,10 @@ export interface BrandSources {
   readonly decisionsCsv: string;
   readonly authoritiesCsv: string;
   readonly registersCsv: string;
-  /** Ordinary words and names in many languages, any case and accents. */
+  /** Ordinary words and names in many languages, any case and accents: a brand that is one is class `c`. */
   readonly commonWords: Iterable<string>;
+  /** Full dictionaries with inflected forms: a label one edit from a brand that is in one is a word, not a typo. */
+  readonly dictionaryWords: Iterable<string>;
 }
 
 export interface BuildReport {
@@ -68,6 +71,16 @@ function registrable(host: string): { domain: string; label: string; sub: string
   return { domain: info.domain, label: info.domainWithoutSuffix, sub: subs.at(-1) ?? null };
 }
 
+/** Words folded as labels are (`Grünenthal` → `grunenthal`, `daddy's` → `daddys`), letters only, 3 or more. */
+function foldedWords(words: Iterable<string>, into = new Set<string>()): Set<string> {
+  for (const word of words) {
+    // Most words are plain ASCII already: folding only the others keeps a million words fast.
+    const folded = /^[a-z]+$/.test(word) ? word : foldName(word).replace(/['’]/g, '');
+    if (folded.length >= 3 && /^[a-z]+$/.test(folded)) into.add(folded);
+  }
+  return into;
+}
+
 /** True when the flat label is nothing but pharmacy and shop words and digits. */
 export function onlyFillerWords(flat: string): boolean {
   const reach = new Array<boolean>(flat.length + 1).fill(false);
@@ -95,12 +108,27 @@ function shortName(name: string): string {
   return name.split(/ – | - /)[0]!.replace(/\s*\([^)]*\)\s*$/, '').trim();
 }
 
+const NO_BRANDS: BrandIndex = { allow: new Set(), notTypos: new Set(), exact: new Map(), bySkeleton: new Map(), byLength: new Map(), lengths: [] };
+
+/**
+ * How many edits make a typo of a protected label: counted on its distinctive part, the label
+ * without the pharmacy and shop words at its ends (`sunpharma` → `sun`, too short for typos, or
+ * `uspharma` would be one), and none when that part is one or two edits from such a word
+ * (`apotheka` is `apotheke` misspelt as often as it is the Latvian chain).
+ */
+function typoBudget(label: string, cls: LabelClass, common: ReadonlySet<string>, distinctive: boolean): number {
+  const flat = label.replaceAll('-', '');
+  const cores = segment(label, NO_BRANDS, 1).cores;
+  const core = cores.reduce((shortest, c) => (c.length < shortest.length ? c : shortest), flat);
+  // A brand known only by its name gets one edit at most: nothing can confirm its own spellings.
+  const max = Math.min(typoThreshold(core.length), cls === 'n' ? 1 : 2);
+  if (cls === 'c' || max === 0 || (!distinctive && common.has(core))) return 0;
+  for (const word of FILLER_WORDS) if (osaDistance(word, core, max) <= max) return 0;
+  return max;
+}
+
 export function buildProtectedSet(sources: BrandSources): BuildReport {
-  const common = new Set<string>();
-  for (const word of sources.commonWords) {
-    const folded = foldName(word).replace(/['’]/g, '');
-    if (/^[a-z]{3,}$/.test(folded)) common.add(folded);
-  }
+  const common = foldedWords(sources.commonWords);
   const decisions = new Map<string, Decision>();
   for (const row of records(sources.decisionsCsv)) {
     const decision = row.decision as Decision['decision'];
@@ -109,7 +137,7 @@ export function buildProtectedSet(sources: BrandSources): BuildReport {
   }
 
   const brands: Brand[] = [];
-  const labels = new Map<string, [string, number, LabelClass]>();
+  const labels = new Map<string, [string, number, LabelClass, number]>();
   const allow = new Set<string>();
   const conflicts: string[] = [];
   const dropped: string[] = [];
@@ -139,7 +167,7 @@ export function buildProtectedSet(sources: BrandSources): BuildReport {
       if (brands[existing[1]]!.name !== brands[brand]!.name) conflicts.push(`${label}: ${brands[existing[1]]!.name}, not ${brands[brand]!.name}`);
       return true;
     }
-    labels.set(flat, [label, brand, cls]);
+    labels.set(flat, [label, brand, cls, typoBudget(label, cls, common, decision === 'distinctive')]);
     return true;
   };
 
@@ -210,18 +238,24 @@ export function buildProtectedSet(sources: BrandSources): BuildReport {
   }
 
   const notTypos = new Set<string>();
-  const byLength = new Map<number, string[]>();
-  for (const word of common) {
-    const list = byLength.get(word.length);
-    if (list) list.push(word);
-    else byLength.set(word.length, [word]);
+  // Words by length and first letter, and by length and last letter (a typo keeps one of them).
+  const byEnd = new Map<number, string[]>();
+  const key = (length: number, letter: number, last: boolean) => (length * 128 + letter) * 2 + (last ? 1 : 0);
+  const words = foldedWords(sources.dictionaryWords, new Set(common));
+  for (const word of words) {
+    for (const k of [key(word.length, word.charCodeAt(0), false), key(word.length, word.charCodeAt(word.length - 1), true)]) {
+      const list = byEnd.get(k);
+      if (list) list.push(word);
+      else byEnd.set(k, [word]);
+    }
   }
-  for (const [flat, [, , cls]] of labels) {
-    const max = cls === 'c' ? 0 : typoThreshold(flat.length);
+  for (const [flat, [, , , max]] of labels) {
     if (max === 0) continue;
     for (let length = flat.length - max; length <= flat.length + max; length++) {
-      for (const word of byLength.get(length) ?? []) {
-        if (word !== flat && osaDistance(word, flat, max) <= max) notTypos.add(word);
+      for (const k of [key(length, flat.charCodeAt(0), false), key(length, flat.charCodeAt(flat.length - 1), true)]) {
+        for (const word of byEnd.get(k) ?? []) {
+          if (word !== flat && isTypo(word, flat, max)) notTypos.add(word);
+        }
       }
     }
   }
@@ -232,7 +266,7 @@ export function buildProtectedSet(sources: BrandSources): BuildReport {
     data: {
       format: 1,
       brands: used.map((i) => brands[i]!),
-      labels: [...labels.values()].map(([label, b, cls]) => [label, renumber.get(b)!, cls] as [string, number, LabelClass]),
+      labels: [...labels.values()].map(([label, b, cls, typo]) => [label, renumber.get(b)!, cls, typo] as [string, number, LabelClass, number]),
       allow: [...allow].sort(),
       notTypos: [...notTypos].sort(),
     },
