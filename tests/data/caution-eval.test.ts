@@ -29,3 +29,14 @@ describe('the caution evaluation set (eval/caution)', () => {
     for (const label of ['rogue', 'legit', 'trap']) expect(dev.filter((r) => r[1] === label).length, label).toBeGreaterThanOrEqual(15);
   });
 });
+
+describe('the caution detector on its development set', { timeout: 120_000 }, () => {
+  it('meets the targets: ≥ 85% of rogue pages, no legitimate pharmacy, no regulator or other trap, no ordinary page', async () => {
+    const { judgeHtml, manifest, pagePath } = await import('../../eval/caution/set');
+    const dev = manifest().filter((r) => r.set === 'dev' && r.label !== 'grey');
+    const flagged = (label: string) => dev.filter((r) => r.label === label && judgeHtml(readFileSync(pagePath(r.id)), r.url).assessment.level !== 'none').map((r) => r.id);
+    const rogue = dev.filter((r) => r.label === 'rogue').length;
+    expect(flagged('rogue').length / rogue).toBeGreaterThanOrEqual(0.85);
+    expect({ legit: flagged('legit'), trap: flagged('trap'), ordinary: flagged('ordinary') }).toEqual({ legit: [], trap: [], ordinary: [] });
+  });
+});
