@@ -31,8 +31,8 @@ export const DECISIVE_NAME_RULES: ReadonlySet<string> = new Set(['name.homoglyph
 
 export interface AssessInput {
   readonly name: readonly Signal[];
+  /** The page's features, or null when the first look skipped it (then the name alone is judged). */
   readonly page: PageFeatures | null;
-  readonly pageHost?: string;
   readonly registers?: readonly Register[];
 }
 

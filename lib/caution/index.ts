@@ -19,5 +19,5 @@ export * from './types';
 
 /** Every family's signals for a host and, when the content script extracted one, its page. */
 export function judge(host: string, page: PageFeatures | null): CautionAssessment {
-  return assess({ name: nameSignals(host), page, pageHost: host });
+  return assess({ name: nameSignals(host), page });
 }
