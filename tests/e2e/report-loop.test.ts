@@ -17,7 +17,8 @@ import { badgeFor, openPopupFor, visit, WarningPage } from './support/pages';
 import { startSiteServer, type SiteServer } from './support/site-server';
 
 const LIST_ID = 'loop-authority';
-const HUB_HOST = 'hub.authority.example';
+// Reports go over https, or plain http only to a hub on this machine (lib/reports/hub-url.ts).
+const HUB_HOST = '127.0.0.1';
 const REPORTED = 'reported-rogue.example';
 const REPORTED_OFFLINE = 'offline-rogue.example';
 
