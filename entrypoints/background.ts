@@ -7,10 +7,12 @@ import { OUTBOX_ALARM, ProtectionService, UPDATE_ALARM, scheduleUpdates, watchSi
 
 export default defineBackground(() => {
   const protection = new ProtectionService(openDatabase());
-  listenInBackground(protection.handlers());
+  listenInBackground(protection.handlers(), protection.contentHandlers());
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.url !== undefined || change.status === 'loading') void protection.updateBadge(tabId, tab.url);
+    if (change.url !== undefined) void protection.navigated(tabId, tab.url);
+    else if (change.status === 'loading') void protection.updateBadge(tabId, tab.url);
   });
+  browser.tabs.onRemoved.addListener((tabId) => void protection.caution.forget(tabId));
   watchSiteAccess((tabId, url) => protection.updateBadge(tabId, url));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === UPDATE_ALARM) void protection.ready.then(async () => {

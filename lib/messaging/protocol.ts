@@ -5,9 +5,10 @@
  * file holds types only, so pages that send messages do not bundle zod.
  */
 import type { z } from 'zod';
-import type { requestSchemas } from './schemas';
+import type { contentRequestSchemas, requestSchemas } from './schemas';
 import type { Category, Evidence, ListKind, OutboxItem, Publisher } from '../lists';
 import type { VerdictKind } from '../verdict';
+import type { PageFeatures } from '../caution/types';
 
 export type MessageType = keyof typeof requestSchemas;
 export type MessageRequest<T extends MessageType> = z.infer<(typeof requestSchemas)[T]>;
@@ -28,12 +29,24 @@ export interface MatchDetails {
   readonly note: string | null;
 }
 
+/** What the caution verdict found on a tab's page: the reasons to show, and a register to check. */
+export interface CautionView {
+  readonly level: 'caution' | 'strong';
+  /** Each signal's id (reports carry it) and its reason as an i18n message with substitutions. */
+  readonly signals: readonly { readonly id: string; readonly key: string; readonly subs: readonly string[] }[];
+  readonly register: { readonly url: string; readonly country: string; readonly authority: string } | null;
+}
+
 export interface VerdictReport {
   /** null when the URL is not a web page (no verdict). */
   readonly verdict: VerdictKind | null;
   readonly url: string;
   readonly host: string | null;
   readonly matches: readonly MatchDetails[];
+  /** For a tab's page without a list verdict: what the caution signals found (else null). */
+  readonly caution?: CautionView | null;
+  /** For a tab's page without a list verdict: the register its EU logo links to, to check in one click. */
+  readonly register?: CautionView['register'];
 }
 
 export type ProceedResult = { readonly ok: true; readonly url: string } | { readonly ok: false; readonly reason: 'not-web-url' | 'not-listed' };
@@ -64,6 +77,29 @@ export interface UpdateResult {
   readonly status: 'unchanged' | 'updated' | 'failed' | 'skipped';
   readonly version?: number | null;
   readonly reason?: string;
+}
+
+export type ContentMessageType = keyof typeof contentRequestSchemas;
+/** As the schema checks it; the features keep their read-only shape from lib/caution. */
+export type ContentMessageRequest<T extends ContentMessageType> = T extends 'cs-bg-page-features' ? { readonly features: PageFeatures } : z.infer<(typeof contentRequestSchemas)[T]>;
+
+/** The notice a content script shows on a page with strong signs (already translated). */
+export interface CautionNotice {
+  readonly heading: string;
+  readonly text: string;
+  readonly reasons: readonly string[];
+  readonly dismiss: string;
+  readonly guide: string;
+  readonly label: string;
+  /** The document's language and direction for the notice's strings. */
+  readonly lang: string;
+  readonly dir: 'ltr' | 'rtl';
+}
+
+export interface ContentMessageResponses {
+  'cs-bg-page-features': { readonly notice: CautionNotice | null };
+  'cs-bg-notice-dismiss': { readonly ok: boolean };
+  'cs-bg-open-guide': { readonly ok: boolean };
 }
 
 export interface MessageResponses {

@@ -18,6 +18,9 @@ export function badgeLook(verdict: Verdict | null, siteAccess = true): BadgeLook
   switch (verdict?.kind) {
     case 'listed':
       return { text: t('badgeListedText'), color: '#B3261E', title: t('badgeListedTitle', verdict.host.name) };
+    case 'caution':
+      // Amber, 5.0:1 against the white badge text.
+      return { text: t('badgeCautionText'), color: '#B45309', title: t('badgeCautionTitle', verdict.host.name) };
     case 'verified':
       return { text: t('badgeVerifiedText'), color: '#1B6E35', title: t('badgeVerifiedTitle', verdict.host.name) };
     default:

@@ -6,9 +6,12 @@ import { browser } from 'wxt/browser';
 import { allowForSession, applyRuleChanges, syncListRules, warningPageUrl, type RuleSource } from '../blocking';
 import { hostFromUrl } from '../domain';
 import { inForce, ListIndex, loadLists, removeOrphanChunks, type LoadedList, type PharmacheckDb } from '../lists';
-import type { Handlers } from '../messaging/background';
-import type { ProceedResult, VerdictReport } from '../messaging';
-import { verdictForUrl, type Verdict } from '../verdict';
+import type { ContentHandlers, Handlers } from '../messaging/background';
+import type { CautionView, ProceedResult, VerdictReport } from '../messaging';
+import { verdictForUrl, withCaution, type Verdict } from '../verdict';
+import type { CautionAssessment } from '../caution';
+import { CautionTabs } from './caution-tabs';
+import { cautionNotice } from './caution-notice';
 import { showBadge } from './badge';
 import { ensureBundledLists } from './bundled';
 import { ListsService } from './lists-service';
@@ -30,6 +33,11 @@ function ruleSource({ stored, domains }: LoadedList): RuleSource {
   return { meta: stored.meta, chunks };
 }
 
+function cautionView(a: CautionAssessment): CautionView | null {
+  if (a.level === 'none') return null;
+  return { level: a.level, signals: a.signals.map((s) => ({ id: s.id, key: s.reason.key, subs: s.reason.subs })), register: a.register };
+}
+
 /** For a tab showing the warning page, the URL it warns about; otherwise the URL itself. */
 export function urlToCheck(tabUrl: string, warningUrl: string): string {
   const prefix = `${warningUrl}?url=`;
@@ -41,6 +49,7 @@ export class ProtectionService {
   readonly ready: Promise<void>;
   readonly lists: ListsService;
   readonly reports: ReportsService;
+  readonly caution = new CautionTabs();
 
   constructor(
     private readonly db: PharmacheckDb,
@@ -125,8 +134,42 @@ export class ProtectionService {
     return describeVerdict(this.db, target, await this.verdict(target), this.now());
   }
 
+  /** The verdict for what a tab shows: a list's, or else the caution signals' for that tab's page. */
+  async tabVerdict(tabId: number, url: string): Promise<{ verdict: Verdict | null; caution: CautionAssessment | null }> {
+    const verdict = await this.verdict(url);
+    if (!verdict || verdict.kind !== 'unknown') return { verdict, caution: null };
+    const caution = await this.caution.forTab(tabId, urlToCheck(url, warningPageUrl()));
+    return { verdict: withCaution(verdict, caution?.level ?? null), caution };
+  }
+
   async updateBadge(tabId: number, url: string | undefined): Promise<void> {
-    await showBadge(tabId, url ? await this.verdict(url) : null);
+    await showBadge(tabId, url ? (await this.tabVerdict(tabId, url)).verdict : null);
+  }
+
+  /** A tab went to a new page: its caution starts again from the host name. */
+  async navigated(tabId: number, url: string | undefined): Promise<void> {
+    if (url) await this.caution.navigated(tabId, urlToCheck(url, warningPageUrl()));
+    await this.updateBadge(tabId, url);
+  }
+
+  /** The handlers for Pharmacheck's own content script (lib/messaging/background.ts checks the sender). */
+  contentHandlers(): ContentHandlers {
+    return {
+      'cs-bg-page-features': async ({ features }, { tabId, url }) => {
+        const verdict = await this.verdict(url);
+        // A listed or verified site never gets the caution verdict, nor a notice.
+        if (!verdict || verdict.kind !== 'unknown') return { notice: null };
+        const assessment = await this.caution.pageSeen(tabId, url, features);
+        await this.updateBadge(tabId, url);
+        if (assessment?.level !== 'strong' || (await this.caution.isDismissed(url))) return { notice: null };
+        return { notice: cautionNotice(assessment) };
+      },
+      'cs-bg-notice-dismiss': async (_, { url }) => ({ ok: await this.caution.dismiss(url) }),
+      'cs-bg-open-guide': async (_, { tabId }) => {
+        await browser.tabs.create({ url: browser.runtime.getURL('/guide.html'), openerTabId: tabId });
+        return { ok: true };
+      },
+    };
   }
 
   /** "Proceed anyway": only for a web URL whose site is listed; the page then goes to it. */
@@ -144,7 +187,11 @@ export class ProtectionService {
       'ui-bg-verdict': async ({ url }) => this.report(url),
       'ui-bg-tab-verdict': async ({ tabId }) => {
         const tab = await browser.tabs.get(tabId);
-        return this.report(tab.url ?? '');
+        const url = tab.url ?? '';
+        const [report, { caution }] = await Promise.all([this.report(url), this.tabVerdict(tabId, url)]);
+        if (!caution || report.verdict !== 'unknown') return report;
+        const view = cautionView(caution);
+        return { ...report, verdict: view ? 'caution' : 'unknown', caution: view, register: caution.register };
       },
       'ui-bg-proceed': async ({ url }) => this.proceed(url),
       'ui-bg-subscriptions': async () => this.lists.view(),

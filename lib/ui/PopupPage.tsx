@@ -3,8 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { warningPageFor } from '../blocking/warning-url';
 import { reportPageFor } from './report/report-url';
-import { t } from '../i18n';
-import { sendToBackground, type VerdictReport } from '../messaging';
+import { t, type MessageKey } from '../i18n';
+import { sendToBackground, type CautionView, type VerdictReport } from '../messaging';
 import { PopupGuidance } from './guidance/PopupGuidance';
 import { verdictLabel } from './labels';
 import { SiteAccessNotice, useSiteAccess } from './SiteAccess';
@@ -47,7 +47,14 @@ export function PopupPage({ search }: { search: string }) {
 function Verdict({ report, host }: { report: VerdictReport; host: string }) {
   const kind = report.verdict ?? 'unknown';
   const text =
-    kind === 'listed' ? t('popupListed', host) : kind === 'verified' ? t('popupVerified', host) : t('popupUnknown', host);
+    kind === 'listed'
+      ? t('popupListed', host)
+      : kind === 'verified'
+        ? t('popupVerified', host)
+        : kind === 'caution'
+          ? t('popupCaution', host)
+          : t('popupUnknown', host);
+  const signals = report.caution?.signals.map((s) => s.id) ?? [];
   return (
     <section class={`verdict verdict-${kind}`} data-verdict={kind} aria-live="polite">
       <p class="verdict-tag">{verdictLabel(kind)}</p>
@@ -61,14 +68,52 @@ function Verdict({ report, host }: { report: VerdictReport; host: string }) {
             </a>
           </p>
         </>
+      ) : report.caution ? (
+        <CautionDetails caution={report.caution} />
       ) : (
-        <p>{t('popupUnknownHint')}</p>
+        <>
+          <p>{t('popupUnknownHint')}</p>
+          {report.register && <RegisterCheck register={report.register} />}
+        </>
       )}
       <p>
-        <a href={reportPageFor(browser.runtime.getURL('/report.html'), kind === 'listed' ? 'false-positive' : 'suspicious-site', report.url)} target="_blank" rel="noopener">
+        <a href={reportPageFor(browser.runtime.getURL('/report.html'), kind === 'listed' ? 'false-positive' : 'suspicious-site', report.url, signals)} target="_blank" rel="noopener">
           {kind === 'listed' ? t('reportMistakeLink') : t('reportSiteLink')}
         </a>
       </p>
     </section>
+  );
+}
+
+/** What the caution signals found, in plain words, and the register the page's EU logo claims. */
+function CautionDetails({ caution }: { caution: CautionView }) {
+  return (
+    <>
+      <h2 class="caution-heading">{t('popupCautionReasons')}</h2>
+      <ul class="caution-reasons" data-testid="caution-reasons">
+        {caution.signals.map((s) => (
+          <li key={s.id} data-signal={s.id}>
+            {t(s.key as MessageKey, ...s.subs)}
+          </li>
+        ))}
+      </ul>
+      {caution.register && <RegisterCheck register={caution.register} />}
+      <p class="caution-private">{t('popupCautionOnDevice')}</p>
+    </>
+  );
+}
+
+/** The page's EU logo links to a national register: the person checks the claim in one click. */
+function RegisterCheck({ register }: { register: NonNullable<CautionView['register']> }) {
+  return (
+    <>
+      <p>
+        <a href={register.url} target="_blank" rel="noopener noreferrer" data-testid="register-check">
+          {t('popupRegisterCheck', register.authority)}
+          <span class="visually-hidden"> {t('opensInNewTab')}</span>
+        </a>
+      </p>
+      <p>{t('popupRegisterCheckHint')}</p>
+    </>
   );
 }

@@ -21,6 +21,15 @@ export function verdictFromHits(host: Host, hits: readonly ListHit[]): Verdict {
   return { kind: top.rank === 2 ? 'verified' : 'listed', host, hits };
 }
 
+/**
+ * The caution verdict joins here: it applies only where no list spoke. A list verdict (listed,
+ * verified) always wins over caution, whatever the signals say (DESIGN.md, "Verdicts").
+ */
+export function withCaution(verdict: Verdict, cautionLevel: 'none' | 'caution' | 'strong' | null): Verdict {
+  if (verdict.kind !== 'unknown' || cautionLevel === null || cautionLevel === 'none') return verdict;
+  return { ...verdict, kind: 'caution' };
+}
+
 /** The verdict for a URL, or null when it is not a web URL (no verdict at all). */
 export function verdictForUrl(index: ListIndex, url: string): Verdict | null {
   const host = hostFromUrl(url);

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { t, type MessageKey } from '../../i18n';
 import { sendToBackground } from '../../messaging';
 import { requestDataConsent } from '../../platform/data-consent';
-import { REPORT_REASONS, reportDataCategories, reportTarget, type ReportReason } from '../../reports';
+import { REPORT_REASONS, reportDataCategories, reportTarget, trimmedPage, type ReportReason } from '../../reports';
 import { useGuidance } from '../guidance/useGuidance';
 import { buildReport, type ReportForm } from './build-report';
 import { readReportPage } from './report-url';
@@ -17,7 +17,7 @@ const reasonLabel = (r: ReportReason) => t(`reportReason_${r.replaceAll('-', '_'
 
 export function ReportPage({ href }: { href: string }) {
   const initial = useMemo(() => readReportPage(href), [href]);
-  const [form, setForm] = useState<ReportForm>({ kind: initial.kind, page: initial.url, domainOnly: false, reasons: [], comment: '', email: '', consent: false });
+  const [form, setForm] = useState<ReportForm>({ kind: initial.kind, page: initial.url, domainOnly: false, fullAddress: false, reasons: [], comment: '', email: '', consent: false, signals: initial.signals, attachSignals: false });
   const [key] = useState(() => crypto.randomUUID());
   const [createdAt] = useState(() => new Date().toISOString());
   const [result, setResult] = useState<{ kind: 'queued' | 'sent' | 'refused' | 'error'; text: string } | null>(null);
@@ -62,6 +62,12 @@ export function ReportPage({ href }: { href: string }) {
             {t('reportDomainOnly', target.domain)}
           </label>
         )}
+        {!form.domainOnly && trimmedPage(form.page) !== form.page.trim() && (
+          <label class="check">
+            <input type="checkbox" checked={form.fullAddress} onChange={(e) => set({ fullAddress: e.currentTarget.checked })} />
+            {t('reportFullAddress', trimmedPage(form.page))}
+          </label>
+        )}
         <fieldset>
           <legend>{form.kind === 'false-positive' ? t('reportReasonsOptional') : t('reportReasonsLegend')}</legend>
           {REPORT_REASONS.map((reason) => (
@@ -75,6 +81,12 @@ export function ReportPage({ href }: { href: string }) {
             </label>
           ))}
         </fieldset>
+        {form.signals.length > 0 && (
+          <label class="check">
+            <input type="checkbox" checked={form.attachSignals} onChange={(e) => set({ attachSignals: e.currentTarget.checked })} />
+            {t('reportAttachSignals', form.signals.join(', '))}
+          </label>
+        )}
         <label for="report-comment">{t('reportCommentLabel')}</label>
         <textarea id="report-comment" rows={4} maxLength={2000} value={form.comment} onInput={(e) => set({ comment: e.currentTarget.value })} />
         <label for="report-email">{t('reportEmailLabel')}</label>

@@ -25,8 +25,12 @@ describe('badgeLook', () => {
     expect(badgeLook(verdict('verified'))).toEqual({ text: 'badgeVerifiedText', color: '#1B6E35', title: 'badgeVerifiedTitle|rogue.example' });
   });
 
-  it.each<VerdictKind>(['unknown', 'caution'])('shows no badge for a %s site', (kind) => {
-    expect(badgeLook(verdict(kind))).toEqual({ text: '', color: null, title: 'actionTitle' });
+  it('shows an amber mark and names the host for a site with signs of an illegal pharmacy', () => {
+    expect(badgeLook(verdict('caution'))).toEqual({ text: 'badgeCautionText', color: '#B45309', title: 'badgeCautionTitle|rogue.example' });
+  });
+
+  it('shows no badge for an unknown site', () => {
+    expect(badgeLook(verdict('unknown'))).toEqual({ text: '', color: null, title: 'actionTitle' });
   });
 
   it('shows no badge where there is no web page', () => {
