@@ -1,23 +1,23 @@
 /**
- * Builds the review page (Preact, server/review/) with esbuild when the hub starts, into memory:
- * no build step to forget and no stale bundle; it takes a fraction of a second. esbuild comes with
- * vite and tsx, which the hub already needs to run from source.
+ * The review page (Preact, server/review/): prebuilt into the hub's package by
+ * scripts/build-packages.ts, which sets __PHARMACHECK_REVIEW_PAGE__; run from the source (a
+ * checkout, the tests), it is built here with esbuild, in memory, when the hub starts (a fraction
+ * of a second; esbuild is a devDependency, which an installed hub never needs).
  */
-import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import type { BuildOptions } from 'esbuild';
 
 export interface PageAssets {
   readonly js: string;
   readonly css: string;
 }
 
-const ENTRY = fileURLToPath(new URL('../../review/main.tsx', import.meta.url));
+declare const __PHARMACHECK_REVIEW_PAGE__: PageAssets | undefined;
 
-let cached: Promise<PageAssets> | null = null;
-
-export function buildReviewPage(): Promise<PageAssets> {
-  cached ??= build({
-    entryPoints: [ENTRY],
+/** How the page is bundled, here and at pack time alike. */
+export function reviewPageBuildOptions(entry = fileURLToPath(new URL('../../review/main.tsx', import.meta.url))): BuildOptions & { write: false } {
+  return {
+    entryPoints: [entry],
     bundle: true,
     write: false,
     format: 'esm',
@@ -29,9 +29,20 @@ export function buildReviewPage(): Promise<PageAssets> {
     entryNames: 'app',
     legalComments: 'none',
     logLevel: 'silent',
-  }).then((result) => {
-    const text = (ext: string) => result.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? '';
-    return { js: text('.js'), css: text('.css') };
-  });
+  };
+}
+
+export async function buildReviewPageNow(entry?: string): Promise<PageAssets> {
+  const { build } = await import('esbuild');
+  const result = await build(reviewPageBuildOptions(entry));
+  const text = (ext: string) => result.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? '';
+  return { js: text('.js'), css: text('.css') };
+}
+
+let cached: Promise<PageAssets> | null = null;
+
+export function buildReviewPage(): Promise<PageAssets> {
+  if (typeof __PHARMACHECK_REVIEW_PAGE__ !== 'undefined') return Promise.resolve(__PHARMACHECK_REVIEW_PAGE__);
+  cached ??= buildReviewPageNow();
   return cached;
 }
