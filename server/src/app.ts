@@ -94,7 +94,7 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
   // publication (or `export`) writes the directory again.
   const afterPublish = exportDir
     ? async () => {
-        await exportLists(db, exportDir, publicPart(signingKey)).then(
+        await exportLists(db, { dir: exportDir, key: publicPart(signingKey), config }).then(
           (result) => app.log.info({ files: result.files }, 'exported the published lists'),
           (error: Error) => app.log.error({ err: { message: error.message } }, 'export failed'),
         );

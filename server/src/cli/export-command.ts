@@ -7,7 +7,7 @@ import { actorName } from '../auth';
 import { recordAudit } from '../audit';
 import type { HubConfig } from '../config';
 import type { Database } from '../db';
-import { exportDirProblem, exportLists } from '../lists/export';
+import { exportLists } from '../lists/export';
 import { claimSigningKey, loadSigningKey, signingKeyPath } from '../signing-key';
 import { CommandError } from './command-error';
 
@@ -15,16 +15,14 @@ export async function exportCommand(db: Database, args: string[], config: HubCon
   const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
   if (!values.out) throw new CommandError('--out <directory> is required', 2);
   const dir = resolve(values.out);
-  const problem = exportDirProblem(dir, config);
-  if (problem) throw new CommandError(`--out: ${problem}`);
   // Checked with the key the hub signs with, as subscribers check with its public half.
   const { key } = await loadSigningKey(signingKeyPath(config), { create: false });
   await claimSigningKey(db, key.keyId);
   let result;
   try {
-    result = await exportLists(db, dir, publicPart(key));
+    result = await exportLists(db, { dir, key: publicPart(key), config });
   } catch (error) {
-    if (error instanceof PublishError) throw new CommandError(error.message);
+    if (error instanceof PublishError) throw new CommandError(`--out: ${error.message}`);
     throw error;
   }
   await recordAudit(db, { actor: actorName({ id: 'cli', label: 'command line' }), action: 'export', subject: dir, details: { files: result.files } });

@@ -10,6 +10,7 @@ import { openDatabase, type Database } from '../db';
 import { serve } from '../hub';
 import { exportCommand } from './export-command';
 import { createListCommand, listListsCommand } from './list-commands';
+import { publishCommand } from './publish-command';
 import { importRegisterCommand } from './register-command';
 import { retentionCommand } from './retention-command';
 import { createTokenCommand, listTokensCommand, revokeTokenCommand } from './token-commands';
@@ -28,6 +29,7 @@ const HELP = `Pharmacheck hub
   pharmacheck-hub list-lists
   pharmacheck-hub import-register --list <id> <export.csv> [--skip-bad-lines]
                             [--website-column <header>] [--number-column <header>] [--name-column <header>] [--date-column <header>]
+  pharmacheck-hub publish --list <id>  publish the list's draft as its next version
   pharmacheck-hub export --out <directory>
   pharmacheck-hub retention [--grace-days 90]
 
@@ -44,6 +46,7 @@ const COMMANDS: Record<string, Run> = {
   'create-list': createListCommand,
   'list-lists': listListsCommand,
   'import-register': importRegisterCommand,
+  publish: publishCommand,
   export: exportCommand,
   retention: retentionCommand,
 };

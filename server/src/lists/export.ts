@@ -30,7 +30,18 @@ export function exportDirProblem(dir: string, config: Pick<HubConfig, 'dataDir' 
   return `${dir} holds the current directory, and an export replaces it as a whole; export into a directory of its own`;
 }
 
-export async function exportLists(db: Database, dir: string, key: PublicKeyFile, now = new Date()): Promise<ExportResult> {
+export interface ExportRequest {
+  readonly dir: string;
+  /** The public half of the hub's signing key: every file is checked against it. */
+  readonly key: PublicKeyFile;
+  /** Where the hub's own secrets and data are, which the directory must not hold. */
+  readonly config: Pick<HubConfig, 'dataDir' | 'signingKeyPath' | 'database'>;
+  readonly now?: Date;
+}
+
+export async function exportLists(db: Database, { dir, key, config, now = new Date() }: ExportRequest): Promise<ExportResult> {
+  const problem = exportDirProblem(dir, config);
+  if (problem) throw new PublishError('unsafe-directory', problem);
   return db.exclusive(LOCKS.export, async (q) => {
     const files = await allPublishedFiles(q);
     if (files.size === 0) throw new PublishError('refused', 'nothing to export: no list has been published yet');

@@ -25,6 +25,14 @@ const WORDS: Record<RegisterColumn, readonly string[]> = {
   ],
 };
 
+/** Word endings that make a header this column: German writes compounds ("Registrierungsnummer"). */
+const ENDINGS: Record<RegisterColumn, readonly string[]> = {
+  website: ['webseite', 'internetseite', 'website'],
+  date: ['datum'],
+  number: ['nummer', 'number'],
+  name: ['name'],
+};
+
 /** Lowercase words without accents or punctuation: "N° d'Enregistrement" → "n d enregistrement". */
 export function normaliseHeader(text: string): string {
   return text
@@ -43,6 +51,7 @@ export function columnOf(header: string): RegisterColumn | null {
   const padded = ` ${normal} `;
   for (const column of ['website', 'date', 'number', 'name'] as const) {
     if (WORDS[column].some((w) => (w.includes(' ') ? padded.includes(` ${w} `) : words.has(w)))) return column;
+    if ([...words].some((word) => ENDINGS[column].some((ending) => word.endsWith(ending)))) return column;
   }
   return null;
 }

@@ -48,7 +48,7 @@ export function decodeExport(bytes: Uint8Array): { text: string; encoding: Regis
 
 /** The delimiter whose header row names the most known columns (then has the most fields). */
 function chooseDelimiter(text: string, chosen: ColumnChoice): { delimiter: string; header: CsvRecord | null } {
-  let best: { delimiter: string; header: CsvRecord | null; score: number } = { delimiter: ',', header: null, score: -1 };
+  let best: { delimiter: string; header: CsvRecord | null; score: number } = { delimiter: ',', header: null, score: -Infinity };
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
   for (const delimiter of DELIMITERS) {
     const header = parseCsv(firstLine, { delimiter }).records[0] ?? null;
