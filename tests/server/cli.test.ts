@@ -103,5 +103,5 @@ describe.each(databaseKinds)('the hub command line on $name', (kind) => {
     const audit = await withDb((db) => db.query<{ action: string }>('select action from audit_log order by id'));
     expect(audit.rows.map((r) => r.action)).toEqual(['create-list', 'import-register', 'publish', 'export', 'retention']);
     expect((await hub('retention', '--grace-days', 'soon')).code).toBe(2);
-  });
+  }, 180_000);
 });
