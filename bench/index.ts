@@ -6,6 +6,7 @@
 import { benchApply, printApply } from './apply';
 import { benchCautionName, printCautionName } from './caution-name';
 import { benchHub, printHub } from './hub';
+import { benchHubScale, printHubScale } from './hub-scale';
 import { benchMatcher, printMatcher } from './matcher';
 import { benchToolkit, printToolkit } from './toolkit';
 
@@ -20,3 +21,5 @@ printCautionName(benchCautionName(quick ? 20 : 100));
 printApply(await benchApply(quick ? 20_000 : 100_000, quick ? 200 : 1_000));
 const hubOptions = { concurrency: 16, capacityReports: quick ? 3_000 : 10_000, rate: 500, steadyReports: quick ? 2_500 : 10_000, timeLimitMs: 30_000, warmup: 300 };
 printHub(await benchHub(hubOptions), hubOptions);
+const scaleOptions = { concurrency: 16, phaseMs: quick ? 3_000 : 5_000, rounds: quick ? 2 : 3, listEntries: quick ? 2_000 : 10_000 };
+printHubScale(await benchHubScale(scaleOptions), scaleOptions);

@@ -38,7 +38,6 @@ function hubConfig(port: number): HubConfig {
     host: '127.0.0.1',
     dataDir: hubDir,
     database: { kind: 'pglite', dataDir: join(hubDir, 'pgdata') },
-    listsDir: join(hubDir, 'lists'),
     corsOrigins: ['chrome-extension://*', 'moz-extension://*'],
     reportRateLimit: { max: 1000, windowMs: 60_000 },
     reviewRateLimit: { max: 1000, windowMs: 60_000 },

@@ -1,9 +1,9 @@
-import { resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { DEFAULT_DELTA_COUNT } from '../../lists';
+import { PublishError, publishToDirectory, servedDirectoryProblem } from '../../publishing';
 import { intOption, nowOf, parseCommand, required, type Command } from '../command';
-import { refused, usageError } from '../exit';
+import { ioError, refused, usageError } from '../exit';
 import { readSecretKey } from '../keys';
-import { publishToDirectory } from '../publish-dir';
 import { readList } from '../signed-files';
 
 const help = `Usage: pharmacheck publish <list.json> --key <secret-key.json> --out <directory> [options]
@@ -37,16 +37,19 @@ export const publish: Command = {
     const deltaCount = intOption(args.values.deltas, 'deltas', 0) ?? DEFAULT_DELTA_COUNT;
     const keyPath = required(args.values.key, 'key');
     const root = resolve(out);
-    const inside = (path: string) => path === root || path.startsWith(`${root}${sep}`);
     // The directory is replaced as a whole and served to anyone: never the one we stand in, never
     // one that holds the secret key.
-    if (inside(process.cwd())) throw usageError(`--out ${out} holds the current directory; publish into a directory of its own`);
-    if (inside(resolve(keyPath))) throw refused(`the secret key ${keyPath} is inside ${out}, which is served to anyone; keep it elsewhere`);
+    const problem = servedDirectoryProblem(root, { workingDirectory: process.cwd(), secrets: [keyPath] });
+    if (problem?.holds === 'working-directory') throw usageError(`--out ${out} holds the current directory; publish into a directory of its own`);
+    if (problem) throw refused(`the secret key ${keyPath} is inside ${out}, which is served to anyone; keep it elsewhere`);
     const key = await readSecretKey(keyPath);
     const list = await readList(args.positionals[0]!);
     let result;
     try {
-      result = await publishToDirectory({ list, key, root, deltaCount, now: nowOf(io), progress: io.progress });
+      result = await publishToDirectory({ list, key, root, deltaCount, now: nowOf(io), onPhase: (label) => io.progress.start(label) });
+    } catch (error) {
+      if (error instanceof PublishError) throw error.problem === 'io' ? ioError(error.message) : refused(error.message);
+      throw error;
     } finally {
       io.progress.done();
     }
