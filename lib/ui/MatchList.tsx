@@ -1,5 +1,6 @@
 import { formatDate, t } from '../i18n';
 import type { MatchDetails } from '../messaging';
+import { Domain, Sentence } from './Domain';
 import { categoryLabel, publisherTypeLabel } from './labels';
 
 /** Every list that matched, with who listed the site, when and why. */
@@ -9,7 +10,7 @@ export function MatchList({ matches }: { matches: readonly MatchDetails[] }) {
       {matches.map((m) => (
         <li key={m.listId} class={`match match-${m.kind}`}>
           <p class="match-title">
-            {m.kind === 'allow' ? t('warningListedByAllow', m.domain, m.listName) : t('warningListedBy', m.domain, m.listName)}
+            <Sentence k={m.kind === 'allow' ? 'warningListedByAllow' : 'warningListedBy'} args={[<Domain name={m.domain} />, m.listName]} />
           </p>
           <dl>
             <dt>{t('publisherLabel')}</dt>
@@ -37,7 +38,7 @@ export function MatchList({ matches }: { matches: readonly MatchDetails[] }) {
             {m.evidence?.reference && (
               <>
                 <dt>{t('referenceLabel')}</dt>
-                <dd class="wrap">{m.evidence.reference}</dd>
+                <dd class="wrap" dir="auto">{m.evidence.reference}</dd>
               </>
             )}
           </dl>

@@ -3,8 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { warningPageFor } from '../blocking/warning-url';
 import { reportPageFor } from './report/report-url';
-import { t } from '../i18n';
+import { formatList, t } from '../i18n';
 import { sendToBackground, type VerdictReport } from '../messaging';
+import { Domain, Sentence } from './Domain';
 import { PopupGuidance } from './guidance/PopupGuidance';
 import { verdictLabel } from './labels';
 import { SiteAccessNotice, useSiteAccess } from './SiteAccess';
@@ -39,36 +40,42 @@ export function PopupPage({ search }: { search: string }) {
         ) : (
           <Verdict report={report} host={report.host} />
         ))}
-      <PopupGuidance verdict={report?.host ? (report.verdict ?? null) : null} />
+      <PopupGuidance verdict={report?.host ? (report.verdict ?? null) : null}>
+        {siteAccess !== false && report?.verdict != null && report.host !== null && <VerdictDetails report={report} />}
+      </PopupGuidance>
     </main>
   );
 }
 
+/** Short first: the verdict in a sentence; which lists say so and the report link behind "More about this site". */
 function Verdict({ report, host }: { report: VerdictReport; host: string }) {
   const kind = report.verdict ?? 'unknown';
-  const text =
-    kind === 'listed' ? t('popupListed', host) : kind === 'verified' ? t('popupVerified', host) : t('popupUnknown', host);
+  const key = kind === 'listed' ? 'popupListed' : kind === 'verified' ? 'popupVerified' : 'popupUnknown';
   return (
     <section class={`verdict verdict-${kind}`} data-verdict={kind} aria-live="polite">
       <p class="verdict-tag">{verdictLabel(kind)}</p>
-      <p class="verdict-text">{text}</p>
-      {report.matches.length > 0 ? (
-        <>
-          <p>{t('popupListedBy', report.matches.map((m) => m.listName).join(', '))}</p>
-          <p>
-            <a href={warningPageFor(browser.runtime.getURL('/warning.html'), report.url)} target="_blank" rel="noopener">
-              {t('popupDetailsLink')}
-            </a>
-          </p>
-        </>
-      ) : (
-        <p>{t('popupUnknownHint')}</p>
+      <p class="verdict-text"><Sentence k={key} args={[<Domain name={host} />]} /></p>
+      {report.matches.length > 0 && (
+        <p>
+          <a href={warningPageFor(browser.runtime.getURL('/warning.html'), report.url)} target="_blank" rel="noopener">
+            {t('popupDetailsLink')}
+          </a>
+        </p>
       )}
+    </section>
+  );
+}
+
+function VerdictDetails({ report }: { report: VerdictReport }) {
+  const kind = report.verdict ?? 'unknown';
+  return (
+    <>
+      {report.matches.length > 0 ? <p>{t('popupListedBy', formatList(report.matches.map((m) => m.listName)))}</p> : <p>{t('popupUnknownHint')}</p>}
       <p>
         <a href={reportPageFor(browser.runtime.getURL('/report.html'), kind === 'listed' ? 'false-positive' : 'suspicious-site', report.url)} target="_blank" rel="noopener">
           {kind === 'listed' ? t('reportMistakeLink') : t('reportSiteLink')}
         </a>
       </p>
-    </section>
+    </>
   );
 }
