@@ -196,3 +196,25 @@ export function formatParts<T = never>(parsed: readonly Node[], args: Readonly<R
 export function formatMessage(parsed: readonly Node[], args: Readonly<Record<string, Arg>>, language: string): string {
   return formatParts(parsed, args, language).join('');
 }
+
+/** A parsed message written back in the same syntax (the pseudo-locale rewrites text and prints it). */
+export function printMessage(parsed: readonly Node[], inPlural = false): string {
+  return parsed
+    .map((node) => {
+      if (typeof node === 'string') return node.replace(inPlural ? /['{}#]/g : /['{}]/g, (c) => (c === "'" ? "''" : `'${c}'`));
+      if ('pound' in node) return '#';
+      if (!('type' in node)) return `{${node.arg}}`;
+      const branches = Object.entries(node.branches).map(([key, list]) => `${key} {${printMessage(list, node.type === 'plural' || inPlural)}}`);
+      return `{${node.arg}, ${node.type}, ${branches.join(' ')}}`;
+    })
+    .join('');
+}
+
+/** The same message with its text (not its arguments or branch names) rewritten by `change`. */
+export function mapText(parsed: readonly Node[], change: (text: string) => string): Node[] {
+  return parsed.map((node) => {
+    if (typeof node === 'string') return change(node);
+    if ('branches' in node) return { ...node, branches: Object.fromEntries(Object.entries(node.branches).map(([k, list]) => [k, mapText(list, change)])) };
+    return node;
+  });
+}

@@ -10,11 +10,11 @@ export function MatchList({ matches }: { matches: readonly MatchDetails[] }) {
       {matches.map((m) => (
         <li key={m.listId} class={`match match-${m.kind}`}>
           <p class="match-title">
-            <Sentence k={m.kind === 'allow' ? 'warningListedByAllow' : 'warningListedBy'} args={[<Domain name={m.domain} />, m.listName]} />
+            <Sentence k={m.kind === 'allow' ? 'warningListedByAllow' : 'warningListedBy'} args={[<Domain name={m.domain} />, <bdi>{m.listName}</bdi>]} />
           </p>
           <dl>
             <dt>{t('publisherLabel')}</dt>
-            <dd>{m.publisher.name}</dd>
+            <dd dir="auto">{m.publisher.name}</dd>
             <dt>{t('listTypeLabel')}</dt>
             <dd>{publisherTypeLabel(m.publisher.type)}</dd>
             {m.category && (
@@ -32,7 +32,7 @@ export function MatchList({ matches }: { matches: readonly MatchDetails[] }) {
             {m.evidence && (
               <>
                 <dt>{t('evidenceLabel')}</dt>
-                <dd>{m.evidence.source}</dd>
+                <dd dir="auto">{m.evidence.source}</dd>
               </>
             )}
             {m.evidence?.reference && (

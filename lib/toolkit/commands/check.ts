@@ -6,24 +6,6 @@ import { refused, usageError } from '../exit';
 import { readPublicKey } from '../keys';
 import { loaded, loadListFile, loadPublishDirectory, type HeldList } from '../load-lists';
 
-const help = `Usage: pharmacheck check <url> (--list <list.json> | --dir <publish directory>)... [options]
-
-Gives the verdict the extension would give for a web address, with the extension's own code
-(lib/domain, lib/lists ListIndex, lib/verdict), from list files or publish directories. Shows every
-list that matched, highest precedence first: an authority's blocklist, then a register's allowlist,
-then a community blocklist. (The extension may also say "caution" from signals on the page itself;
-lists alone never do.) A bare host or "host/path" is read as http://.
-
-Options:
-  --list <file>   a list file (repeatable)
-  --dir <dir>     a publish directory: every <id>/latest.json in it (repeatable)
-  --key <file>    a publisher's public key (repeatable): verify every file, and its .sig, as a
-                  download would be; without --key the lists are only checked against the schema
-  --json          print the verdict as JSON
-  -h, --help      show this help
-
-Exit code 0 for any verdict; 1 when the address is not a web address or a list is refused.
-`;
 
 const RANK = { 3: 'authority blocklist', 2: 'allowlist', 1: 'community blocklist' } as const;
 const SEEN = {
@@ -69,8 +51,6 @@ function json(url: string, verdict: Verdict, held: ReadonlyMap<string, HeldList>
 
 export const check: Command = {
   name: 'check',
-  summary: 'the verdict the extension would give for a web address',
-  help,
   async run(argv, io) {
     const args = parseCommand(
       check,

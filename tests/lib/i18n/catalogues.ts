@@ -1,0 +1,58 @@
+/** The catalogues on disk, for the locale tests: each language's file, parsed, and the allowlist. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { messagesOf, metaOf } from '../../../lib/i18n/compile';
+import { parseMessage, type Node } from '../../../lib/i18n/format';
+
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface CatalogueSet {
+  readonly name: string;
+  readonly dir: string;
+}
+
+/** The extension's catalogues and the toolkit's: the same format, the same checks. */
+export const SETS: readonly CatalogueSet[] = [
+  { name: 'extension', dir: join(ROOT, 'locales') },
+  { name: 'toolkit', dir: join(ROOT, 'locales/toolkit') },
+];
+
+export const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+
+export function languagesIn(set: CatalogueSet): string[] {
+  if (!existsSync(set.dir)) return [];
+  return readdirSync(set.dir)
+    .filter((f) => f.endsWith('.json') && f !== 'allowlist.json')
+    .map((f) => f.replace(/\.json$/, ''))
+    .sort();
+}
+
+export function source(set: CatalogueSet, language: string): Record<string, unknown> {
+  return readJson(join(set.dir, `${language}.json`));
+}
+
+export function messages(set: CatalogueSet, language: string): Record<string, string> {
+  return messagesOf(source(set, language));
+}
+
+export function placeholders(set: CatalogueSet, key: string): string[] {
+  return Object.keys(metaOf(source(set, 'en'), key).placeholders ?? {});
+}
+
+/** Parses, or the error's text, so a test can list every broken message at once. */
+export function tryParse(message: string): Node[] | string {
+  try {
+    return parseMessage(message);
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+interface Allowlist {
+  everywhere: Record<string, string>;
+  languages: Record<string, Record<string, string>>;
+  terms: string[];
+}
+
+export const allowlist = readJson(join(ROOT, 'locales/allowlist.json')) as unknown as Allowlist;
