@@ -1,40 +1,24 @@
 /**
- * The background's language, for the badge's title and the page notices: loaded on first need and
- * kept, loaded again when the setting changes (the callbacks then refresh what was written).
+ * The background's language, for the badge's title and the page notices. Each call reads the
+ * setting (one storage read) and puts that language's catalogue in use, fetched once and kept
+ * (load.ts), so a service worker that wakes, or a setting changed in another tab, never leaves a
+ * stale language behind.
  */
+import { browser } from 'wxt/browser';
 import { fetchExtensionJson } from '../platform/extension-files';
 import { loadLanguage } from './load';
-import { browser } from 'wxt/browser';
 import { chosenLanguage, readLanguageSetting, watchLanguageSetting } from './setting';
-
-let ready: Promise<string> | null = null;
-const listeners = new Set<() => void>();
-let watching = false;
 
 function browserTags(): string[] {
   return [browser.i18n.getUILanguage(), ...(globalThis.navigator?.languages ?? [])];
 }
 
-/** Resolves once the chosen language's catalogue is in use in the background; to the language. */
-export function backgroundLanguage(): Promise<string> {
-  if (!watching) {
-    watching = true;
-    watchLanguageSetting(() => {
-      ready = null;
-      void backgroundLanguage().then(() => listeners.forEach((listener) => listener()));
-    });
-  }
-  ready ??= readLanguageSetting()
-    .then((setting) => loadLanguage(chosenLanguage(setting, browserTags()), fetchExtensionJson))
-    .catch((error: unknown) => {
-      ready = null;
-      throw error;
-    });
-  return ready;
+/** Resolves once the chosen language's catalogue is in use in the background; to that language. */
+export async function backgroundLanguage(): Promise<string> {
+  return loadLanguage(chosenLanguage(await readLanguageSetting(), browserTags()), fetchExtensionJson);
 }
 
-/** Calls back after the language changed and its catalogue is in use. */
+/** Calls back once the new language's catalogue is in use, after the setting changed. */
 export function onBackgroundLanguageChange(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  return watchLanguageSetting(() => void backgroundLanguage().then(listener, (error: unknown) => console.error(error)));
 }

@@ -20,10 +20,15 @@ export function convertMessage(message: string): string {
     .split('$$')
     .map((part) =>
       part
-        // ICU quoting: an apostrophe before a brace would start a quoted run, so double it; literal braces are quoted.
-        .replace(/'(?=[{}])/g, "''")
-        .replace(/[{}]/g, (brace) => `'${brace}'`)
-        .replace(/\$([A-Za-z0-9_@]+)\$/g, (_, name: string) => `{${name.toLowerCase()}}`),
+        .split(/(\$[A-Za-z0-9_@]+\$)/)
+        .map((piece, i, pieces) => {
+          if (i % 2 === 1) return `{${piece.slice(1, -1).toLowerCase()}}`;
+          // ICU quoting: an apostrophe before a brace (a literal one, or the placeholder next) would
+          // start a quoted run, so it is doubled; literal braces are quoted.
+          const before = i + 1 < pieces.length ? piece.replace(/'$/, "''") : piece;
+          return before.replace(/'(?=[{}])/g, "''").replace(/[{}]/g, (brace) => `'${brace}'`);
+        })
+        .join(''),
     )
     .join('$');
 }

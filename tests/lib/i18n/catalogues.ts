@@ -56,3 +56,16 @@ interface Allowlist {
 }
 
 export const allowlist = readJson(join(ROOT, 'locales/allowlist.json')) as unknown as Allowlist;
+
+/** A catalogue whose every message is its key and its arguments ("key|a|b"), so a test sees what was asked. */
+export function echoCatalogue(): import('../../../lib/i18n/compile').ShippedCatalogue {
+  const en = source(SETS[0]!, 'en');
+  const keys = Object.keys(messagesOf(en));
+  const args = Object.fromEntries(keys.map((key) => [key, Object.keys(metaOf(en, key).placeholders ?? {})]));
+  return {
+    format: 1,
+    language: 'en',
+    messages: Object.fromEntries(keys.map((key) => [key, [key, ...args[key]!.map((name) => `{${name}}`)].join('|')])),
+    args: Object.fromEntries(Object.entries(args).filter(([, names]) => names.length > 0)),
+  };
+}

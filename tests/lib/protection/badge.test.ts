@@ -1,28 +1,30 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { hostFromUrl } from '../../../lib/domain';
+import { useCatalogue } from '../../../lib/i18n';
+import { compileCatalogue } from '../../../lib/i18n/compile';
 import { badgeLook, showBadge } from '../../../lib/protection';
 import type { Verdict, VerdictKind } from '../../../lib/verdict';
+import { echoCatalogue } from '../i18n/catalogues';
 
 const verdict = (kind: VerdictKind): Verdict => ({ kind, host: hostFromUrl('https://rogue.example/')!, hits: [] });
 
+// The host in the title sits in a left-to-right isolate (LRI … PDI), so no right-to-left title reorders it.
+const ISOLATED = '\u2066rogue.example\u2069';
+
 describe('badgeLook', () => {
   beforeEach(() => {
-    // The fake browser has no messages: answer with the key and substitutions, so we see what was asked.
-    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) =>
-      [key, ...([] as string[]).concat(subs ?? [])].join('|')) as typeof fakeBrowser.i18n.getMessage);
+    // Every message is its key and arguments, so we see what was asked.
+    useCatalogue(echoCatalogue());
   });
 
-  afterEach(() => {
-    vi.restoreAllMocks();
+  it('shows a red mark and names the host, isolated, for a listed site', () => {
+    expect(badgeLook(verdict('listed'))).toEqual({ text: 'badgeListedText', color: '#B3261E', title: `badgeListedTitle|${ISOLATED}` });
   });
 
-  it('shows a red mark and names the host for a listed site', () => {
-    expect(badgeLook(verdict('listed'))).toEqual({ text: 'badgeListedText', color: '#B3261E', title: 'badgeListedTitle|rogue.example' });
-  });
-
-  it('shows a green mark and names the host for a verified site', () => {
-    expect(badgeLook(verdict('verified'))).toEqual({ text: 'badgeVerifiedText', color: '#1B6E35', title: 'badgeVerifiedTitle|rogue.example' });
+  it('shows a green mark and names the host, isolated, for a verified site', () => {
+    expect(badgeLook(verdict('verified'))).toEqual({ text: 'badgeVerifiedText', color: '#1B6E35', title: `badgeVerifiedTitle|${ISOLATED}` });
   });
 
   it.each<VerdictKind>(['unknown', 'caution'])('shows no badge for a %s site', (kind) => {
@@ -33,28 +35,15 @@ describe('badgeLook', () => {
     expect(badgeLook(null)).toEqual({ text: '', color: null, title: 'actionTitle' });
   });
 
-  it('takes every text through i18n', () => {
-    badgeLook(verdict('listed'));
-    badgeLook(verdict('verified'));
-    badgeLook(null);
-    const keys = vi.mocked(fakeBrowser.i18n.getMessage).mock.calls.map(([key]) => key);
-    expect(keys).toEqual(['badgeListedText', 'badgeListedTitle', 'badgeVerifiedText', 'badgeVerifiedTitle', 'actionTitle']);
-  });
-
-  it('keeps the colours when a translation is missing (getMessage gives "")', () => {
-    vi.mocked(fakeBrowser.i18n.getMessage).mockReturnValue('');
-    expect(badgeLook(verdict('listed'))).toEqual({ text: '', color: '#B3261E', title: '' });
-    expect(badgeLook(verdict('verified')).color).toBe('#1B6E35');
+  it('writes English when English is in use', () => {
+    useCatalogue(compileCatalogue('en', readLocale('en'), readLocale('en')).catalogue);
+    expect(badgeLook(verdict('listed')).title).toBe(`Pharmacheck: warning, ${ISOLATED} is on a list of illegal online pharmacies`);
   });
 });
 
 describe('badgeLook without access to sites', () => {
   beforeEach(() => {
-    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string) => key) as typeof fakeBrowser.i18n.getMessage);
-  });
-
-  afterEach(() => {
-    vi.restoreAllMocks();
+    useCatalogue(echoCatalogue());
   });
 
   it.each<VerdictKind | null>(['listed', 'verified', 'unknown', null])('says protection is off, whatever the verdict (%s)', (kind) => {
@@ -62,19 +51,50 @@ describe('badgeLook without access to sites', () => {
   });
 });
 
+function readLocale(code: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(new URL(`../../../locales/${code}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+}
+
+/** The package's messages/<code>.json, as the build writes them, served to the background's fetch. */
+function serveCatalogues(): string[] {
+  const asked: string[] = [];
+  // The fake browser has no UI language; Chromium in English says en-US.
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
+    const code = /messages\/([\w-]+)\.json$/.exec(String(input))?.[1];
+    asked.push(code ?? String(input));
+    if (!code) return new Response('', { status: 404 });
+    return Response.json(compileCatalogue(code, readLocale(code), readLocale('en')).catalogue);
+  });
+  return asked;
+}
+
 describe('showBadge', () => {
   afterEach(() => {
     vi.restoreAllMocks();
   });
 
   it.each([
-    [true, 'badgeListedText'],
-    [false, 'badgeNoAccessText'],
+    [true, '!'],
+    [false, 'off'],
   ])('with access to sites %s, marks the tab %s', async (granted, text) => {
-    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string) => key) as typeof fakeBrowser.i18n.getMessage);
+    serveCatalogues();
     vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(granted);
     const tab = await fakeBrowser.tabs.create({ url: 'https://rogue.example/' });
     await showBadge(tab.id!, verdict('listed'));
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id! })).toBe(text);
+  });
+
+  it('writes the title in the language of the setting, and follows a change of it', async () => {
+    const asked = serveCatalogues();
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    await fakeBrowser.storage.local.set({ language: 'fr' });
+    const tab = await fakeBrowser.tabs.create({ url: 'https://rogue.example/' });
+    await showBadge(tab.id!, verdict('listed'));
+    expect(await fakeBrowser.action.getTitle({ tabId: tab.id! })).toBe(`Pharmacheck : attention, ${ISOLATED} figure sur une liste de pharmacies en ligne illégales`);
+    await fakeBrowser.storage.local.set({ language: 'ar' });
+    await showBadge(tab.id!, verdict('listed'));
+    expect(await fakeBrowser.action.getTitle({ tabId: tab.id! })).toBe(`Pharmacheck: تحذير، ${ISOLATED} مدرج في قائمة صيدليات غير قانونية على الإنترنت`);
+    expect(asked).toContain('ar');
   });
 });
