@@ -88,7 +88,7 @@ describe('the warning page', () => {
     const warning = await new WarningPage(page).ready();
     expect(warning.originalUrl()).toBe(original);
     expect(server.requests(LISTED_TOO)).toEqual([]);
-    await warning.proceedButton().click();
+    await (await warning.openDetails()).proceedButton().click();
     await page.waitForURL(original);
     expect(page.url()).toBe(original);
     // The page itself, once (the browser then asks for /favicon.ico, as for any site).

@@ -85,6 +85,8 @@ describe('the warning page in Firefox', () => {
     expect(await visit(page, original)).toBe(warningFor(original));
     await textOf(page, '.proceed button');
     expect(server.requests(LISTED_TOO)).toEqual([]);
+    // "Proceed anyway" is in the details behind the first screen.
+    await page.click('#warning-details-toggle');
     await page.click('.proceed button');
     await waitForUrl(page, original);
     expect(await textOf(page, 'h1')).toBe(`Site ${LISTED_TOO}`);

@@ -11,9 +11,15 @@ export async function setCountry(browser: ExtensionBrowser, value: string): Prom
   await worker.evaluate((v) => chrome.storage.local.set({ guidanceCountry: v }), value);
 }
 
-/** The warning page's guidance, once it has loaded for the current country. */
+/** Stores the language setting as the options page would ("auto" or a language code). */
+export async function setLanguage(browser: ExtensionBrowser, value: string): Promise<void> {
+  const worker = await browser.worker();
+  await worker.evaluate((v) => chrome.storage.local.set({ language: v }), value);
+}
+
+/** The warning page's guidance, once it has loaded for the current country (it may still be behind "Details"). */
 export async function guidanceReady(page: Page): Promise<void> {
-  await page.locator('.guidance [data-authority]').waitFor();
+  await page.locator('.guidance [data-authority]').waitFor({ state: 'attached' });
 }
 
 export class GuidePage {
@@ -26,7 +32,7 @@ export class GuidePage {
   }
 
   async ready(): Promise<this> {
-    await this.page.locator('main [data-authority]').waitFor();
+    await this.page.locator('main [data-authority]').waitFor({ state: 'attached' });
     return this;
   }
 }
@@ -71,15 +77,15 @@ export async function screenshot(page: Page, name: string, element?: string): Pr
   return path;
 }
 
-/** A message of the extension's locale files, as a test's expectation. */
+/** A message of the extension's catalogues (locales/<lang>.json), as a test's expectation (no arguments). */
 export function message(lang: string, key: string): string {
-  const messages = JSON.parse(readFileSync(resolve('public/_locales', lang, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
-  const found = messages[key]?.message;
-  if (found === undefined) throw new Error(`no message ${key} in ${lang}`);
+  const messages = JSON.parse(readFileSync(resolve('locales', `${lang}.json`), 'utf8')) as Record<string, unknown>;
+  const found = messages[key];
+  if (typeof found !== 'string') throw new Error(`no message ${key} in ${lang}`);
   return found;
 }
 
-/** The page's UI language as the extension sees it. */
+/** The browser's own UI language. */
 export function uiLanguage(page: Page): Promise<string> {
   return page.evaluate(() => chrome.i18n.getUILanguage());
 }
