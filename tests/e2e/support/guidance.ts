@@ -54,16 +54,30 @@ export interface AxeViolation {
   nodes: string[];
 }
 
-/** Runs axe-core in the page (injected by evaluation, which the page's CSP does not govern). */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe.run();
+/**
+ * Runs axe-core in the page (injected by evaluation, which the page's CSP does not govern); every
+ * rule, or only the rules named (the dark run: only colours differ from the light one).
+ */
+export async function axeViolations(page: Page, rules?: readonly string[]): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async (only) => {
+    type Run = (context?: unknown, options?: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
+    const axe = (window as unknown as { axe: { run: Run } }).axe;
+    const result = only ? await axe.run(document, { runOnly: { type: 'rule', values: only } }) : await axe.run();
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
-  });
+  }, rules ?? null);
 }
 
 export const SCREENSHOTS = resolve('artifacts/screenshots');
+
+/**
+ * Which languages' pages are photographed: PHARMACHECK_SCREENSHOTS=all for every language (for a
+ * review of the translations), else English and Arabic (the source and the right-to-left case), so
+ * that CI does not spend its time on pictures nobody asked for.
+ */
+export function screenshotsFor(lang: string): boolean {
+  return process.env.PHARMACHECK_SCREENSHOTS === 'all' || lang === 'en' || lang === 'ar';
+}
 
 /**
  * Saves a screenshot for people to review (artifacts/screenshots/NAME.png): the full page, or only
