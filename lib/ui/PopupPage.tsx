@@ -47,7 +47,7 @@ export function PopupPage({ search }: { search: string }) {
   );
 }
 
-/** Short first: the verdict in a sentence; which lists say so and the report link behind "More about this site". */
+/** Short first: the verdict in a sentence and which lists say so; the report link behind "More about this site". */
 function Verdict({ report, host }: { report: VerdictReport; host: string }) {
   const kind = report.verdict ?? 'unknown';
   const key = kind === 'listed' ? 'popupListed' : kind === 'verified' ? 'popupVerified' : 'popupUnknown';
@@ -55,6 +55,7 @@ function Verdict({ report, host }: { report: VerdictReport; host: string }) {
     <section class={`verdict verdict-${kind}`} data-verdict={kind} aria-live="polite">
       <p class="verdict-tag">{verdictLabel(kind)}</p>
       <p class="verdict-text"><Sentence k={key} args={[<Domain name={host} />]} /></p>
+      {report.matches.length > 0 && <p>{t('popupListedBy', formatList(report.matches.map((m) => m.listName)))}</p>}
       {report.matches.length > 0 && (
         <p>
           <a href={warningPageFor(browser.runtime.getURL('/warning.html'), report.url)} target="_blank" rel="noopener">
@@ -70,7 +71,7 @@ function VerdictDetails({ report }: { report: VerdictReport }) {
   const kind = report.verdict ?? 'unknown';
   return (
     <>
-      {report.matches.length > 0 ? <p>{t('popupListedBy', formatList(report.matches.map((m) => m.listName)))}</p> : <p>{t('popupUnknownHint')}</p>}
+      {report.matches.length === 0 && <p>{t('popupUnknownHint')}</p>}
       <p>
         <a href={reportPageFor(browser.runtime.getURL('/report.html'), kind === 'listed' ? 'false-positive' : 'suspicious-site', report.url)} target="_blank" rel="noopener">
           {kind === 'listed' ? t('reportMistakeLink') : t('reportSiteLink')}
