@@ -7,6 +7,7 @@ import { GUIDANCE_ASSETS } from './lib/guidance/assets';
 import { stampBundledLists } from './lib/protection/bundled';
 import { SITE_ORIGINS } from './lib/platform/origins';
 import { REPORT_DATA_CATEGORIES } from './lib/reports/data-categories';
+import { DIRECTORY_ASSETS, directoryRootSchema, shippedDirectory } from './lib/trust';
 
 // Extension pages may only run the extension's own scripts; nothing remote, no eval, never framed
 // (the warning page is web-accessible so that declarativeNetRequest can redirect to it, and
@@ -56,13 +57,18 @@ export default defineConfig({
     // reads on first run, so they never weigh on the service worker's own script. Each build renews
     // their validity from its own date (lib/protection/bundled.ts): SOURCE_DATE_EPOCH when set
     // (reproducible builds, README "Packages"), else now.
-    'build:publicAssets': (_wxt, files) => {
+    'build:publicAssets': async (_wxt, files) => {
       const epoch = process.env.SOURCE_DATE_EPOCH;
       const builtAt = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
       const stamped = stampBundledLists(bundled, (file) => readFileSync(resolve('data', file), 'utf8'), builtAt);
       for (const { path, contents } of stamped.files) files.push({ contents, relativeDest: path });
       // Guidance and authorities too: a page fetches only the person's language, not all five.
       for (const file of GUIDANCE_ASSETS) files.push({ absoluteSrc: resolve('data', file), relativeDest: file });
+      // The directory of publishers and its pinned keys ship as signed, never restamped (only a
+      // directory key can sign it): a build whose directory does not verify with them fails here.
+      const read = (path: string) => readFileSync(resolve('data', path), 'utf8');
+      await shippedDirectory({ root: directoryRootSchema.parse(JSON.parse(read(DIRECTORY_ASSETS.root))), text: read(DIRECTORY_ASSETS.directory), signature: read(DIRECTORY_ASSETS.signature) }, builtAt);
+      for (const path of Object.values(DIRECTORY_ASSETS)) files.push({ absoluteSrc: resolve('data', path), relativeDest: path });
     },
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.browser === 'firefox') Object.assign(manifest, { browser_specific_settings: firefoxSettings });

@@ -8,13 +8,15 @@ import type { Command, Io } from './command';
 import { build } from './commands/build';
 import { check } from './commands/check';
 import { diff } from './commands/diff';
+import { directory } from './commands/directory';
 import { keygen } from './commands/keygen';
 import { publish } from './commands/publish';
+import { rotate } from './commands/rotate';
 import { sign } from './commands/sign';
 import { verify } from './commands/verify';
 import { CliError, EXIT, type ExitCode } from './exit';
 
-export const COMMANDS: readonly Command[] = [keygen, build, sign, verify, diff, publish, check];
+export const COMMANDS: readonly Command[] = [keygen, build, sign, verify, diff, publish, check, rotate, directory];
 
 function globalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -22,7 +24,8 @@ function globalHelp(): string {
 
 The Pharmacheck list toolkit: build, sign, verify, diff and publish lists of illegal online
 pharmacies (blocklists) and of authorised ones (allowlists), in the format the extension reads
-(docs/list-format.md), with the extension's own code.
+(docs/list-format.md), with the extension's own code; roll a key over; make the directory of
+publishers that says who may speak as an authority or a register.
 
 Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}

@@ -11,8 +11,11 @@ const help = `Usage: pharmacheck check <url> (--list <list.json> | --dir <publis
 Gives the verdict the extension would give for a web address, with the extension's own code
 (lib/domain, lib/lists ListIndex, lib/verdict), from list files or publish directories. Shows every
 list that matched, highest precedence first: an authority's blocklist, then a register's allowlist,
-then a community blocklist. (The extension may also say "caution" from signals on the page itself;
-lists alone never do.) A bare host or "host/path" is read as http://.
+then a community blocklist. Each list ranks as it declares, as the extension ranks a list an
+organisation's policy sets; a list a person adds to the extension ranks as community unless the
+directory of publishers names its key (docs/list-format.md, section 15). (The extension may also say
+"caution" from signals on the page itself; lists alone never do.) A bare host or "host/path" is
+read as http://.
 
 Options:
   --list <file>   a list file (repeatable)
@@ -25,7 +28,7 @@ Options:
 Exit code 0 for any verdict; 1 when the address is not a web address or a list is refused.
 `;
 
-const RANK = { 3: 'authority blocklist', 2: 'allowlist', 1: 'community blocklist' } as const;
+const RANK = { 3: 'authority blocklist', 2: 'allowlist', 1: 'community blocklist', 0: 'not counted' } as const;
 const SEEN = {
   listed: 'a full-page warning before the site loads, red badge',
   verified: 'green badge: an authorised pharmacy',
