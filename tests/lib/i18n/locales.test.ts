@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { MEDICRIME_STATUSES, VERIFICATION_STATUSES } from '../../../lib/guidance';
 import { MEDICRIME_STATUS_KEYS } from '../../../lib/ui/guidance/MedicrimeStatus';
 import { CATEGORIES, PUBLISHER_TYPES } from '../../../lib/lists';
+import { REVOCATION_REASONS } from '../../../lib/trust';
 import type { VerdictKind } from '../../../lib/verdict';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -128,6 +129,10 @@ describe('locales', () => {
 
   it.each(PUBLISHER_TYPES)('has a label for the publisher type %s', (type) => {
     expect(english).toHaveProperty(`publisherType_${type}`);
+  });
+
+  it.each(REVOCATION_REASONS)('has a label for the revocation reason %s', (reason) => {
+    expect(english).toHaveProperty(`trustRevocationReason_${reason}`);
   });
 
   it('knows every verdict kind', () => {
