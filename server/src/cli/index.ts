@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { loadConfig } from '../config';
 import { openDatabase, type Database } from '../db';
 import { serve } from '../hub';
+import { directoryEntryCommand } from './directory-entry';
 import { createListCommand, listListsCommand } from './list-commands';
 import { createTokenCommand, listTokensCommand, revokeTokenCommand } from './token-commands';
 
@@ -21,6 +22,9 @@ const HELP = `Pharmacheck hub
                             [--country FR] [--website https://…] [--description …] [--validity-days 30]
                             [--update-interval-minutes 60]
   npm run hub -- list-lists
+  npm run hub -- directory-entry --id <publisher id> --name <name> --country FR --list <list id> [--list …]
+                            [--type authority|register] [--website https://…]
+                                       this hub's entry for the directory of publishers (its public key)
 `;
 
 const COMMANDS: Record<string, (db: Database, args: string[]) => Promise<void>> = {
@@ -37,6 +41,8 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'help' || command === '--help') return void console.log(HELP);
   const config = loadConfig();
   if (command === 'serve') return serve(config);
+  // Reads the signing key only: no database.
+  if (command === 'directory-entry') return directoryEntryCommand(config, args);
   const run = COMMANDS[command];
   if (!run) {
     console.error(`unknown command: ${command}\n\n${HELP}`);
