@@ -6,7 +6,7 @@
  * after any failure the one in force stays, and the next try backs off like a list's.
  */
 import type { PharmacheckDb, StoredDirectory, UpdateError } from '../lists';
-import { Refused } from '../lists';
+import { LIMITS, Refused } from '../lists';
 import { SIGNATURES_MAX_CHARS } from '../signing';
 import { checkDirectory, checkDirectoryLatest, readDirectory, TRUST_LIMITS, type Directory, type DirectoryRoot } from '../trust';
 import { fetchSigned, FetchFailed, type FetchBytes } from './fetch';
@@ -71,7 +71,7 @@ type Downloaded =
 async function download(row: StoredDirectory, url: string, root: DirectoryRoot, deps: DirectoryDeps): Promise<Downloaded> {
   const now = deps.now();
   const expect = { root, currentVersion: row.version, now };
-  const latestFile = await fetchSigned(deps.fetcher, url, 64 * 1024, row.etag, SIGNATURES_MAX_CHARS);
+  const latestFile = await fetchSigned(deps.fetcher, url, LIMITS.latestBytes, row.etag, SIGNATURES_MAX_CHARS);
   if (latestFile.notModified) return { status: 'unchanged' };
   const latest = await checkDirectoryLatest(latestFile.bytes, latestFile.signature, expect);
   if (latest.version === row.version) return { status: 'unchanged', etag: latestFile.etag };
