@@ -18,7 +18,7 @@ import { refreshLists } from './refresh';
 import { applyPolicy, readPolicy } from './policy';
 import { describeVerdict } from './report';
 import { fetchBytes } from '../updater';
-import { ensureShippedDirectory, readDirectory, readShippedDirectory, syncVouches, type DirectoryRoot } from '../trust';
+import { ensureShippedDirectory, readDirectory, readShippedDirectory, readShippedRoot, syncVouches, type DirectoryRoot } from '../trust';
 
 /** A stored list's domains cut along its chunks, each with the rule id it owns. */
 function ruleSource({ stored, domains }: LoadedList): RuleSource {
@@ -64,7 +64,7 @@ export class ProtectionService {
     const firstWake = await isFirstWakeOfSession();
     const fetchText = async (path: string) => (await fetch(browser.runtime.getURL(`/${path}` as '/warning.html'))).text();
     await ensureBundledLists(this.db, fetchText, this.now());
-    await this.startDirectory(fetchText);
+    await this.startDirectory(fetchText, firstWake);
     if (firstWake) await removeOrphanChunks(this.db);
     await this.reload(firstWake);
     if (firstWake) {
@@ -77,13 +77,19 @@ export class ProtectionService {
   }
 
   /**
-   * The directory of publishers: the shipped one unless a newer verified one is stored, then every
-   * list's vouch from it (so a release's revocation applies before the first verdict). A broken
-   * shipped directory leaves the stored one in force, without updates.
+   * The directory of publishers. On the first wake of a session (which every install, update and
+   * browser start is): the shipped one unless a newer one that still verifies with the shipped
+   * pinned keys is stored, then every list's vouch from it, so a release's revocation applies
+   * before the first verdict. Later wakes only read the pinned keys. A broken shipped directory
+   * leaves the stored one in force, without updates.
    */
-  private async startDirectory(fetchText: (path: string) => Promise<string>): Promise<void> {
+  private async startDirectory(fetchText: (path: string) => Promise<string>, firstWake: boolean): Promise<void> {
     let directory;
     try {
+      if (!firstWake) {
+        this.root = await readShippedRoot(fetchText);
+        return;
+      }
       const shipped = await readShippedDirectory(fetchText);
       directory = await ensureShippedDirectory(this.db, shipped, this.now());
       this.root = shipped.root;

@@ -25,6 +25,6 @@ export {
   TRUST_LIMITS,
 } from './schema';
 export type { Directory, DirectoryPublisher, DirectoryRoot, NamedKey, Revocation, Rotation } from './schema';
-export { DIRECTORY_ASSETS, ensureShippedDirectory, readDirectory, readShippedDirectory, shippedDirectory } from './store';
+export { DIRECTORY_ASSETS, ensureShippedDirectory, readDirectory, readShippedDirectory, readShippedRoot, shippedDirectory } from './store';
 export type { FetchText, ShippedDirectory } from './store';
 export { syncVouches } from './sync';

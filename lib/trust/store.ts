@@ -25,10 +25,15 @@ export interface ShippedDirectory {
 
 export type FetchText = (path: string) => Promise<string>;
 
-export async function readShippedDirectory(fetchText: FetchText): Promise<ShippedDirectory> {
+/** The pinned keys shipped in the package. */
+export async function readShippedRoot(fetchText: FetchText): Promise<DirectoryRoot> {
   const root = directoryRootSchema.safeParse(JSON.parse(await fetchText(DIRECTORY_ASSETS.root)));
   if (!root.success) throw new Error(`${DIRECTORY_ASSETS.root} is invalid: ${z.prettifyError(root.error)}`);
-  return { root: root.data, text: await fetchText(DIRECTORY_ASSETS.directory), signature: await fetchText(DIRECTORY_ASSETS.signature) };
+  return root.data;
+}
+
+export async function readShippedDirectory(fetchText: FetchText): Promise<ShippedDirectory> {
+  return { root: await readShippedRoot(fetchText), text: await fetchText(DIRECTORY_ASSETS.directory), signature: await fetchText(DIRECTORY_ASSETS.signature) };
 }
 
 const encode = (text: string) => new TextEncoder().encode(text);
