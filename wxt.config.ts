@@ -9,6 +9,7 @@ import { LANGUAGES } from './lib/i18n/languages';
 import { stampBundledLists } from './lib/protection/bundled';
 import { SITE_ORIGINS } from './lib/platform/origins';
 import { REPORT_DATA_CATEGORIES } from './lib/reports/data-categories';
+import { DIRECTORY_ASSETS, directoryRootSchema, shippedDirectory } from './lib/trust';
 
 // Extension pages may only run the extension's own scripts; nothing remote, no eval, never framed
 // (the warning page is web-accessible so that declarativeNetRequest can redirect to it, and
@@ -58,7 +59,7 @@ export default defineConfig({
     // reads on first run, so they never weigh on the service worker's own script. Each build renews
     // their validity from its own date (lib/protection/bundled.ts): SOURCE_DATE_EPOCH when set
     // (reproducible builds, README "Packages"), else now.
-    'build:publicAssets': (_wxt, files) => {
+    'build:publicAssets': async (_wxt, files) => {
       const epoch = process.env.SOURCE_DATE_EPOCH;
       const builtAt = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
       const stamped = stampBundledLists(bundled, (file) => readFileSync(resolve('data', file), 'utf8'), builtAt);
@@ -74,6 +75,11 @@ export default defineConfig({
         if (missing.length > 0) console.warn(`locales/${code}.json lacks ${missing.length} message(s), shipped in English: ${missing.slice(0, 5).join(', ')}`);
         files.push({ contents: JSON.stringify(catalogue), relativeDest: `messages/${code}.json` });
       }
+      // The directory of publishers and its pinned keys ship as signed, never restamped (only a
+      // directory key can sign it): a build whose directory does not verify with them fails here.
+      const read = (path: string) => readFileSync(resolve('data', path), 'utf8');
+      await shippedDirectory({ root: directoryRootSchema.parse(JSON.parse(read(DIRECTORY_ASSETS.root))), text: read(DIRECTORY_ASSETS.directory), signature: read(DIRECTORY_ASSETS.signature) }, builtAt);
+      for (const path of Object.values(DIRECTORY_ASSETS)) files.push({ absoluteSrc: resolve('data', path), relativeDest: path });
     },
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.browser === 'firefox') Object.assign(manifest, { browser_specific_settings: firefoxSettings });

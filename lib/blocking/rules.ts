@@ -6,8 +6,10 @@
  * Few rules, each with a large `requestDomains` array (which matches subdomains too). Priorities
  * encode the verdict precedence of lib/verdict: a person's "Proceed anyway" (session rule) beats
  * an authority's blocklist, which beats a register's allowlist, which beats a community blocklist.
+ * The priority is the list's effective rank (lib/lists/standing.ts: who vouches for it, not what it
+ * declares); a list of rank 0 (an allowlist nobody vouches for) has no rule at all.
  */
-import { listRank, type ListMeta } from '../lists';
+import { effectiveRank, type ListMeta, type Vouch } from '../lists';
 
 /** The subset of chrome.declarativeNetRequest.Rule that Pharmacheck creates. */
 export interface BlockingRule {
@@ -35,6 +37,7 @@ export interface RuleChunk {
 
 export interface RuleSource {
   readonly meta: Pick<ListMeta, 'kind' | 'publisher'>;
+  readonly vouch: Vouch;
   readonly chunks: readonly RuleChunk[];
 }
 
@@ -51,8 +54,9 @@ export function warningRedirect(warningPageUrl: string): { regexSubstitution: st
  */
 export function buildRules(sources: readonly RuleSource[], warningPageUrl: string): BlockingRule[] {
   const rules: BlockingRule[] = [];
-  for (const { meta, chunks } of sources) {
-    const priority = listRank(meta);
+  for (const { meta, vouch, chunks } of sources) {
+    const priority = effectiveRank({ meta, vouch });
+    if (priority === 0) continue;
     for (const { ruleId: id, domains } of chunks) {
       if (domains.length === 0) continue;
       const requestDomains = [...domains];

@@ -1,7 +1,7 @@
 export { entriesFromPlainText } from './build';
 export type { LineProblem, PlainListOptions, PlainListResult } from './build';
 export { CHUNK_SIZE, openDatabase } from './db';
-export type { ChunkRef, ListSource, OutboxItem, PharmacheckDb, StoredList, Subscription, UpdateError } from './db';
+export type { ChunkRef, ListSource, OutboxItem, PharmacheckDb, RetiredKey, StoredDirectory, StoredList, Subscription, UpdateError } from './db';
 export { DomainSet } from './domain-set';
 export { indexList, ListIndex, withSet } from './list-index';
 export type { IndexedList, ListHit } from './list-index';
@@ -10,7 +10,6 @@ export {
   categorySchema,
   entrySchema,
   listMetaSchema,
-  listRank,
   listSchema,
   PUBLISHER_TYPES,
 } from './schema';
@@ -20,7 +19,7 @@ export { applyDeltaToStore, installList, loadLists, locateEntry, readEntries, re
 export type { KnownList, LoadedList } from './store';
 export { applyDelta, DeltaMismatch, deltaSchema, diffLists, MAX_DELTA_CHANGES } from './delta';
 export type { Delta } from './delta';
-export { checkDelta, checkLatest, checkList, LIMITS, Refused } from './download';
+export { checkDates, checkDelta, checkLatest, checkList, CLOCK_SKEW_MS, decodeJson, LIMITS, parse, Refused } from './download';
 export type { Expectation, RefusalReason } from './download';
 export { deltaFileName, latestSchema, listFileName } from './latest';
 export type { Latest } from './latest';
@@ -37,3 +36,5 @@ export type { EntryDefaults, InputEntriesOptions, InputEntriesResult } from './i
 export { describesLatest, publishedList, publishedListSchema, publishIndexBytes, publishIndexSchema } from './publish-index';
 export type { PublishedList, PublishIndex } from './publish-index';
 export { listKindSchema } from './schema';
+export { counts, defaultVouch, effectiveRank, vouchedType } from './standing';
+export type { DirectoryPublisherRef, Rank, Standing, Vouch } from './standing';

@@ -5,7 +5,7 @@
 import type { Host } from '../domain';
 import { DomainSet } from './domain-set';
 import type { StoredList } from './db';
-import { inForce, listRank } from './schema';
+import { counts, effectiveRank, type Rank } from './standing';
 import type { LoadedList } from './store';
 
 export interface ListHit {
@@ -13,17 +13,18 @@ export interface ListHit {
   /** The entry that matched: the host itself or the parent domain that is listed. */
   readonly domain: string;
   readonly entryIndex: number;
-  readonly rank: 1 | 2 | 3;
+  readonly rank: Rank;
 }
 
 /** A stored list with its domains in memory (entry i of the list is `set.domainAt(i)`). */
 export interface IndexedList {
   readonly list: StoredList;
   readonly set: DomainSet;
-  readonly rank: 1 | 2 | 3;
+  readonly rank: Rank;
   /**
-   * Whether the list counts (schema.ts `inForce`, as of when the index was built): an expired
-   * allowlist stays in the index, for the options page, but gives no hit and has no rules.
+   * Whether the list counts (standing.ts `counts`, as of when the index was built): an expired
+   * allowlist, an allowlist nobody vouches for and a list whose key was revoked stay in the index,
+   * for the options page, but give no hit and have no rules.
    */
   readonly inForce: boolean;
 }
@@ -34,7 +35,7 @@ export function indexList(list: StoredList, domains: readonly string[], now: Dat
 
 /** The same list with its domains already in memory (new metadata, same entries). */
 export function withSet(list: StoredList, set: DomainSet, now: Date): IndexedList {
-  return { list, set, rank: listRank(list.meta), inForce: inForce(list.meta, now) };
+  return { list, set, rank: effectiveRank(list), inForce: counts(list, now) };
 }
 
 export class ListIndex {
@@ -58,7 +59,7 @@ export class ListIndex {
 
   /** Whether some list's standing changed since the index was built (an allowlist expired). */
   standingChanged(now: Date): boolean {
-    return this.lists.some((l) => l.inForce !== inForce(l.list.meta, now));
+    return this.lists.some((l) => l.inForce !== counts(l.list, now));
   }
 
   /** The lists this index holds, by id. */

@@ -3,6 +3,7 @@ import { CHUNK_SIZE, type ChunkRef, type DomainChunk, type EntryChunk, type List
 import { applyDelta, DeltaMismatch, type Delta } from './delta';
 import type { DomainSet } from './domain-set';
 import type { Entry, List } from './schema';
+import { defaultVouch, type Vouch } from './standing';
 
 export interface LoadedList {
   readonly stored: StoredList;
@@ -64,8 +65,12 @@ async function switchTo(db: PharmacheckDb, stored: StoredList): Promise<void> {
   });
 }
 
-/** Stores a validated list as the new version of its id, replacing every chunk. */
-export async function installList(db: PharmacheckDb, list: List, source: ListSource): Promise<StoredList> {
+/**
+ * Stores a validated list as the new version of its id, replacing every chunk. `vouch` says who
+ * vouches for it (standing.ts); by default what the extension ships vouches for itself and
+ * anything downloaded is a person's.
+ */
+export async function installList(db: PharmacheckDb, list: List, source: ListSource, vouch: Vouch = defaultVouch(source)): Promise<StoredList> {
   const chunks = await makeChunks(db, list.id, list.entries);
   await writeChunks(db, chunks);
   const { entries: _entries, ...meta } = list;
@@ -76,6 +81,7 @@ export async function installList(db: PharmacheckDb, list: List, source: ListSou
     chunks: chunks.map((c) => c.ref),
     entryCount: list.entries.length,
     installedAt: new Date().toISOString(),
+    vouch,
   };
   await switchTo(db, stored);
   return stored;
@@ -86,8 +92,9 @@ export async function installList(db: PharmacheckDb, list: List, source: ListSou
  * entry are rewritten; the added entries go into one new chunk (merged with the smallest chunk when
  * that one is less than half full, so small deltas do not pile up small chunks).
  * Throws DeltaMismatch when the delta does not fit the stored list; nothing is changed then.
+ * `vouch` replaces who vouches for the list (kept as it was by default).
  */
-export async function applyDeltaToStore(db: PharmacheckDb, delta: Delta, known?: KnownList): Promise<StoredList> {
+export async function applyDeltaToStore(db: PharmacheckDb, delta: Delta, known?: KnownList, vouch?: Vouch): Promise<StoredList> {
   const stored = await db.lists.get(delta.id);
   if (!stored) throw new DeltaMismatch(`no stored list ${delta.id}`);
   if (stored.meta.version !== delta.from) throw new DeltaMismatch(`stored version is ${stored.meta.version}, the delta starts at ${delta.from}`);
@@ -126,6 +133,7 @@ export async function applyDeltaToStore(db: PharmacheckDb, delta: Delta, known?:
   const next: StoredList = {
     ...stored,
     meta: delta.meta,
+    vouch: vouch ?? stored.vouch,
     chunks,
     entryCount: chunks.reduce((sum, c) => sum + c.count, 0),
     installedAt: new Date().toISOString(),

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import type { contentRequestSchemas, requestSchemas } from './schemas';
-import type { Category, Evidence, ListKind, OutboxItem, Publisher } from '../lists';
+import type { Category, Evidence, ListKind, OutboxItem, Publisher, Vouch } from '../lists';
 import type { VerdictKind } from '../verdict';
 import type { PageFeatures } from '../caution/types';
 
@@ -16,7 +16,13 @@ export type MessageRequest<T extends MessageType> = z.infer<(typeof requestSchem
 export interface MatchDetails {
   readonly listId: string;
   readonly listName: string;
+  /** What the list declares about its publisher (believed only as far as `vouch` goes). */
   readonly publisher: Publisher;
+  /** Who vouches for the list, and the publisher type the extension ranks it by. */
+  readonly vouch: Vouch;
+  readonly rankedAs: Publisher['type'];
+  /** The key that signs the list (null for a list shipped with the extension). */
+  readonly keyId: string | null;
   readonly kind: ListKind;
   readonly version: number;
   /** The list's expiry; `outOfDate` when it passed (a blocklist still counts, lib/lists/schema.ts). */
@@ -54,6 +60,12 @@ export type ProceedResult = { readonly ok: true; readonly url: string } | { read
 /** A subscription as the options page shows it. */
 export interface SubscriptionView {
   readonly id: string;
+  /** Who vouches for the list (null before its first version is stored). */
+  readonly vouch: Vouch | null;
+  /** The publisher type the extension ranks it by; null when it does not count at all. */
+  readonly rankedAs: Publisher['type'] | null;
+  /** Whether it gives verdicts and rules (lib/lists/standing.ts `counts`). */
+  readonly counts: boolean;
   readonly name: string | null;
   readonly publisher: Publisher | null;
   readonly kind: ListKind | null;
@@ -68,6 +80,19 @@ export interface SubscriptionView {
   readonly nextCheck: string | null;
   readonly expires: string | null;
   readonly removable: boolean;
+}
+
+/** The directory of publishers in force, as the options page shows it. */
+export interface DirectoryView {
+  readonly version: number;
+  readonly source: 'bundled' | 'url';
+  readonly publishers: number;
+  readonly revoked: number;
+  /** Whether it has an update address (the shipped one may change only with the extension). */
+  readonly updates: boolean;
+  readonly lastSuccess: string | null;
+  readonly lastError: { readonly reason: string; readonly message: string; readonly at: string } | null;
+  readonly expires: string;
 }
 
 export type SubscribeResult = { readonly ok: true; readonly id: string } | { readonly ok: false; readonly reason: string; readonly message: string };
@@ -107,6 +132,7 @@ export interface MessageResponses {
   'ui-bg-tab-verdict': VerdictReport;
   'ui-bg-proceed': ProceedResult;
   'ui-bg-subscriptions': readonly SubscriptionView[];
+  'ui-bg-directory': DirectoryView | null;
   'ui-bg-subscribe': SubscribeResult;
   'ui-bg-unsubscribe': { readonly ok: boolean };
   'ui-bg-update-now': readonly UpdateResult[];

@@ -15,6 +15,8 @@ export const requestSchemas = {
   'ui-bg-proceed': z.strictObject({ url }),
   /** Every subscription with its list and update status (options page). */
   'ui-bg-subscriptions': z.strictObject({}),
+  /** The directory of publishers in force (options page). */
+  'ui-bg-directory': z.strictObject({}),
   /** Subscribe to a list: the URL of its latest.json and the publisher's public key. */
   'ui-bg-subscribe': z.strictObject({ url: z.string().min(1).max(2048), publicKey: z.string().min(1).max(2048) }),
   /** Remove a subscription the person added. */

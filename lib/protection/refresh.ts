@@ -34,13 +34,13 @@ export async function refreshLists(db: PharmacheckDb, current: ReadonlyMap<strin
     const read = same ? null : await domainsOf(db, list, old);
     const indexed = read ? indexList(list, read.domains, now) : withSet(list, old!.set, now);
     lists.push(indexed);
-    // A changed publisher type, kind or standing changes every rule's priority, action or presence:
+    // A changed rank (publisher type or who vouches), kind or standing changes every rule's priority, action or presence:
     // rebuild them all. Otherwise only the chunks that are new get rules.
     const sameRuleShape = old !== undefined && old.rank === indexed.rank && old.list.meta.kind === list.meta.kind && old.inForce === indexed.inForce;
     if (old?.inForce && !sameRuleShape) for (const chunk of old.list.chunks) if (wantedRefs.has(chunk.key)) removeRuleIds.push(chunk.ruleId);
     if (!indexed.inForce || (same && sameRuleShape)) continue;
-    if (!read) sources.push({ meta: list.meta, chunks: chunksOf(list, allDomains(indexed)) });
-    else sources.push({ meta: list.meta, chunks: sameRuleShape ? read.fresh : chunksOf(list, read.domains) });
+    if (!read) sources.push({ meta: list.meta, vouch: list.vouch, chunks: chunksOf(list, allDomains(indexed)) });
+    else sources.push({ meta: list.meta, vouch: list.vouch, chunks: sameRuleShape ? read.fresh : chunksOf(list, read.domains) });
   }
   return { lists, removeRuleIds, addRules: buildRules(sources, warningPageUrl) };
 }

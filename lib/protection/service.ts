@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { allowForSession, applyRuleChanges, syncListRules, warningPageUrl, type RuleSource } from '../blocking';
 import { hostFromUrl } from '../domain';
-import { inForce, ListIndex, loadLists, removeOrphanChunks, type LoadedList, type PharmacheckDb } from '../lists';
+import { counts, inForce, ListIndex, loadLists, removeOrphanChunks, type LoadedList, type PharmacheckDb } from '../lists';
 import type { ContentHandlers, Handlers } from '../messaging/background';
 import type { CautionView, ProceedResult, VerdictReport } from '../messaging';
 import { verdictForUrl, withCaution, type Verdict } from '../verdict';
@@ -21,6 +21,7 @@ import { refreshLists } from './refresh';
 import { applyPolicy, readPolicy } from './policy';
 import { describeVerdict } from './report';
 import { fetchBytes } from '../updater';
+import { ensureShippedDirectory, readDirectory, readShippedDirectory, readShippedRoot, syncVouches, type DirectoryRoot } from '../trust';
 
 /** A stored list's domains cut along its chunks, each with the rule id it owns. */
 function ruleSource({ stored, domains }: LoadedList): RuleSource {
@@ -30,7 +31,7 @@ function ruleSource({ stored, domains }: LoadedList): RuleSource {
     start += chunk.count;
     return part;
   });
-  return { meta: stored.meta, chunks };
+  return { meta: stored.meta, vouch: stored.vouch, chunks };
 }
 
 function cautionView(a: CautionAssessment): CautionView | null {
@@ -46,6 +47,8 @@ export function urlToCheck(tabUrl: string, warningUrl: string): string {
 
 export class ProtectionService {
   private index: ListIndex = ListIndex.empty;
+  /** The pinned keys of the directory of publishers shipped in the package (null if it is broken). */
+  private root: DirectoryRoot | null = null;
   readonly ready: Promise<void>;
   readonly lists: ListsService;
   readonly reports: ReportsService;
@@ -60,6 +63,7 @@ export class ProtectionService {
       now,
       known: (id) => this.index.indexed().get(id),
       onListsChanged: () => this.refresh(),
+      root: () => this.root,
     });
     this.reports = new ReportsService(db);
     this.ready = this.start();
@@ -67,7 +71,9 @@ export class ProtectionService {
 
   private async start(): Promise<void> {
     const firstWake = await isFirstWakeOfSession();
-    await ensureBundledLists(this.db, async (path) => (await fetch(browser.runtime.getURL(`/${path}` as '/warning.html'))).text(), this.now());
+    const fetchText = async (path: string) => (await fetch(browser.runtime.getURL(`/${path}` as '/warning.html'))).text();
+    await ensureBundledLists(this.db, fetchText, this.now());
+    await this.startDirectory(fetchText, firstWake);
     if (firstWake) await removeOrphanChunks(this.db);
     await this.reload(firstWake);
     if (firstWake) {
@@ -77,6 +83,30 @@ export class ProtectionService {
     // On a new start, reports queued before the browser closed (or while offline) go out at once,
     // whatever their back-off said; on other wakes only those that are due.
     void this.reports.deliver(firstWake);
+  }
+
+  /**
+   * The directory of publishers. On the first wake of a session (which every install, update and
+   * browser start is): the shipped one unless a newer one that still verifies with the shipped
+   * pinned keys is stored, then every list's vouch from it, so a release's revocation applies
+   * before the first verdict. Later wakes only read the pinned keys. A broken shipped directory
+   * leaves the stored one in force, without updates.
+   */
+  private async startDirectory(fetchText: (path: string) => Promise<string>, firstWake: boolean): Promise<void> {
+    let directory;
+    try {
+      if (!firstWake) {
+        this.root = await readShippedRoot(fetchText);
+        return;
+      }
+      const shipped = await readShippedDirectory(fetchText);
+      directory = await ensureShippedDirectory(this.db, shipped, this.now());
+      this.root = shipped.root;
+    } catch (error) {
+      console.error('Pharmacheck: the shipped directory of publishers is unusable', error);
+      directory = await readDirectory(this.db);
+    }
+    await syncVouches(this.db, directory);
   }
 
   /** Subscriptions an organisation set through managed storage (none on most browsers). */
@@ -101,8 +131,9 @@ export class ProtectionService {
     const lists = await loadLists(this.db);
     const now = this.now();
     this.index = ListIndex.build(lists, now);
-    // An expired allowlist has no rules (lib/lists/schema.ts, inForce); blocklists always do.
-    if (checkRules) await syncListRules(lists.filter((l) => inForce(l.stored.meta, now)).map(ruleSource));
+    // A list that does not count has no rules (lib/lists/standing.ts: an expired or unvouched
+    // allowlist, a revoked key).
+    if (checkRules) await syncListRules(lists.filter((l) => counts(l.stored, now)).map(ruleSource));
   }
 
   /** After a change to the lists: updates the index and the rules of the chunks that changed. */
@@ -195,6 +226,10 @@ export class ProtectionService {
       },
       'ui-bg-proceed': async ({ url }) => this.proceed(url),
       'ui-bg-subscriptions': async () => this.lists.view(),
+      'ui-bg-directory': async () => {
+        await this.ready;
+        return this.lists.directory();
+      },
       'ui-bg-subscribe': async ({ url, publicKey }) => {
         await this.ready;
         return this.lists.subscribe(url, publicKey);

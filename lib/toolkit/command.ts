@@ -34,12 +34,18 @@ export function nowOf(io: Pick<Io, 'now'>): Date {
 export interface Command {
   readonly name: string;
   /** Values the help text shows (defaults); its one-line summary and help are summary_<name> and help_<name> in locales/toolkit/. */
-  readonly helpArgs?: readonly Arg[];
+  readonly helpArgs?: readonly Arg[] | ((io: Pick<Io, 'messages'>) => readonly Arg[]);
   run(argv: readonly string[], io: Io): Promise<void>;
 }
 
-export const summaryOf = (command: Command, io: Pick<Io, 'messages'>) => messagesOf(io).t(`summary_${command.name}` as ToolkitKey);
-export const helpOf = (command: Command, io: Pick<Io, 'messages'>) => messagesOf(io).t(`help_${command.name}` as ToolkitKey, ...(command.helpArgs ?? []));
+/** A command's catalogue key: its name, a subcommand's space as "_" ("directory build" → directory_build). */
+const keyOf = (command: Command) => command.name.replaceAll(' ', '_');
+
+export const summaryOf = (command: Command, io: Pick<Io, 'messages'>) => messagesOf(io).t(`summary_${keyOf(command)}` as ToolkitKey);
+export const helpOf = (command: Command, io: Pick<Io, 'messages'>) => {
+  const args = typeof command.helpArgs === 'function' ? command.helpArgs(io) : (command.helpArgs ?? []);
+  return messagesOf(io).t(`help_${keyOf(command)}` as ToolkitKey, ...args);
+};
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 const HELP = { help: { type: 'boolean', short: 'h' } } as const;

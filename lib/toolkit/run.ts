@@ -8,14 +8,16 @@ import { helpOf, messagesOf, summaryOf, type Command, type Io } from './command'
 import { build } from './commands/build';
 import { check } from './commands/check';
 import { diff } from './commands/diff';
+import { directory } from './commands/directory';
 import { keygen } from './commands/keygen';
 import { publish } from './commands/publish';
+import { rotate } from './commands/rotate';
 import { sign } from './commands/sign';
 import { verify } from './commands/verify';
 import { CliError, EXIT, type ExitCode } from './exit';
 import { takeLangOption, toolkitLanguages, toolkitTranslator, UnknownLanguage } from './i18n';
 
-export const COMMANDS: readonly Command[] = [keygen, build, sign, verify, diff, publish, check];
+export const COMMANDS: readonly Command[] = [keygen, build, sign, verify, diff, publish, check, rotate, directory];
 
 function globalHelp(io: Io): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

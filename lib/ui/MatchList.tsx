@@ -1,9 +1,10 @@
 import { formatDate, t } from '../i18n';
 import type { MatchDetails } from '../messaging';
 import { Domain, Sentence } from './Domain';
-import { categoryLabel, publisherTypeLabel } from './labels';
+import { categoryLabel } from './labels';
+import { StandingRows } from './trust';
 
-/** Every list that matched, with who listed the site, when and why. */
+/** Every list that matched, with who listed the site, when and why, and who vouches for the list. */
 export function MatchList({ matches }: { matches: readonly MatchDetails[] }) {
   return (
     <ul class="matches">
@@ -15,8 +16,7 @@ export function MatchList({ matches }: { matches: readonly MatchDetails[] }) {
           <dl>
             <dt>{t('publisherLabel')}</dt>
             <dd dir="auto">{m.publisher.name}</dd>
-            <dt>{t('listTypeLabel')}</dt>
-            <dd>{publisherTypeLabel(m.publisher.type)}</dd>
+            <StandingRows vouch={m.vouch} declared={m.publisher.type} rankedAs={m.rankedAs} kind={m.kind} keyId={m.keyId} />
             {m.category && (
               <>
                 <dt>{t('categoryLabel')}</dt>

@@ -1,6 +1,7 @@
 /**
  * From list hits to the verdict a person sees. Precedence (DESIGN.md): an authority's blocklist
- * beats a register's allowlist, which beats a community blocklist. The blocking rules encode the
+ * beats a register's allowlist, which beats a community blocklist, by each list's effective rank
+ * (lib/lists/standing.ts: who vouches for the list, not what it declares). The blocking rules encode the
  * same order as declarativeNetRequest priorities (lib/blocking), so the badge and the redirect agree.
  */
 import { hostFromUrl, type Host } from '../domain';

@@ -13,7 +13,7 @@ import { readPublicKey } from '../keys';
 import { loaded, loadListFile, loadPublishDirectory, type HeldList } from '../load-lists';
 
 
-const RANK = { 3: 'authority blocklist', 2: 'allowlist', 1: 'community blocklist' } as const;
+const RANK = { 3: 'authority blocklist', 2: 'allowlist', 1: 'community blocklist', 0: 'not counted' } as const;
 const SEEN = {
   listed: 'a full-page warning before the site loads, red badge',
   verified: 'green badge: an authorised pharmacy',

@@ -1,22 +1,29 @@
 /**
- * Subscriptions on the options page: each list's name, publisher, kind, version, entry count,
- * last successful update and last error; "Update now"; adding a list by URL and public key;
- * removing a list the person added.
+ * Subscriptions on the options page: each list's name, publisher, who vouches for it and what it
+ * counts as, kind, version, entry count, last successful update and last error; "Update now";
+ * adding a list by URL and public key; removing a list the person added; the directory of
+ * publishers in force.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate, formatDateTime, formatNumber, t } from '../../i18n';
-import { sendToBackground, type SubscriptionView } from '../../messaging';
+import { sendToBackground, type DirectoryView, type SubscriptionView } from '../../messaging';
 import { Domain } from '../Domain';
-import { publisherTypeLabel } from '../labels';
+import { StandingRows } from '../trust';
+import { DirectoryStatus } from './DirectoryStatus';
 
 const REFRESH_MS = 5000;
 
 export function SubscriptionsSection() {
   const [subs, setSubs] = useState<readonly SubscriptionView[] | null>(null);
+  const [directory, setDirectory] = useState<DirectoryView | null>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const refresh = () => sendToBackground('ui-bg-subscriptions', {}).then(setSubs, () => setSubs([]));
+  const refresh = () =>
+    Promise.all([
+      sendToBackground('ui-bg-subscriptions', {}).then(setSubs, () => setSubs([])),
+      sendToBackground('ui-bg-directory', {}).then(setDirectory, () => setDirectory(null)),
+    ]);
   useEffect(() => {
     void refresh();
     const timer = setInterval(() => void refresh(), REFRESH_MS);
@@ -65,6 +72,7 @@ export function SubscriptionsSection() {
           ))}
         </ul>
       )}
+      <DirectoryStatus directory={directory} />
       <AddSubscription busy={busy} onSubmit={(url, key) => act(async () => {
         const result = await sendToBackground('ui-bg-subscribe', { url, publicKey: key });
         return result.ok ? t('optionsSubscribed', result.id) : t('optionsSubscribeFailed', result.message);
@@ -82,10 +90,11 @@ function SubscriptionItem({ sub, busy, onUpdate, onRemove }: { sub: Subscription
         {sub.publisher && (
           <>
             <dt>{t('publisherLabel')}</dt>
-            <dd>
-              {sub.publisher.name} — {publisherTypeLabel(sub.publisher.type)}
-            </dd>
+            <dd>{sub.publisher.name}</dd>
           </>
+        )}
+        {sub.vouch && sub.publisher && (
+          <StandingRows vouch={sub.vouch} declared={sub.publisher.type} rankedAs={sub.rankedAs} kind={sub.kind} keyId={sub.keyId} />
         )}
         <dt>{t('optionsKindLabel')}</dt>
         <dd>{sub.kind === 'allow' ? t('optionsKindAllow') : sub.kind === 'block' ? t('optionsKindBlock') : '—'}</dd>

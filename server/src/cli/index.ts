@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { loadConfig, type HubConfig } from '../config';
 import { openDatabase, type Database } from '../db';
 import { serve } from '../hub';
+import { directoryEntryCommand } from './directory-entry';
 import { exportCommand } from './export-command';
 import { createListCommand, listListsCommand } from './list-commands';
 import { publishCommand } from './publish-command';
@@ -32,6 +33,9 @@ const HELP = `Pharmacheck hub
   pharmacheck-hub publish --list <id>  publish the list's draft as its next version
   pharmacheck-hub export --out <directory>
   pharmacheck-hub retention [--grace-days 90]
+  pharmacheck-hub directory-entry --id <publisher id> --name <name> --country FR --list <list id> [--list …]
+                            [--type authority|register] [--website https://…]
+                                       this hub's entry for the directory of publishers (its public key)
 
 In a checkout of the repository, "npm run hub -- <command>" runs the same.
 `;
@@ -55,13 +59,15 @@ async function main(argv: string[]): Promise<void> {
   const [command = 'serve', ...args] = argv;
   if (command === 'help' || command === '--help') return void console.log(HELP);
   const run = COMMANDS[command];
-  if (command !== 'serve' && !run) {
+  if (command !== 'serve' && command !== 'directory-entry' && !run) {
     console.error(`unknown command: ${command}\n\n${HELP}`);
     process.exitCode = 2;
     return;
   }
   const config = loadConfig();
   if (command === 'serve') return serve(config);
+  // Reads the signing key only: no database.
+  if (command === 'directory-entry') return directoryEntryCommand(config, args);
   const db = await openDatabase(config.database);
   try {
     await run!(db, args, config);

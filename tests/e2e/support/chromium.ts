@@ -33,7 +33,7 @@ export interface LaunchOptions {
   readonly colorScheme?: 'light' | 'dark';
   /** A visible window (for `npm start` on a desktop); headless by default. */
   readonly headless?: boolean;
-  /** Another copy of the build (the pseudo-locale run writes its catalogue into one). */
+  /** Another copy of the build (the pseudo-locale run writes its catalogue into one; trust.test.ts ships its own directory of publishers in one). */
   readonly extensionDir?: string;
 }
 

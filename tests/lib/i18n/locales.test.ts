@@ -14,6 +14,7 @@ import { browserLocaleFiles } from '../../../lib/i18n/manifest';
 import { CATEGORIES, PUBLISHER_TYPES } from '../../../lib/lists';
 import { MEDICRIME_STATUS_KEYS } from '../../../lib/ui/guidance/MedicrimeStatus';
 import { allowlist, languagesIn, messages, placeholders, readJson, ROOT, SETS, source, tryParse } from './catalogues';
+import { REVOCATION_REASONS } from '../../../lib/trust';
 
 const CODES = (LANGUAGES as readonly Language[]).map((l) => l.code);
 
@@ -194,6 +195,10 @@ describe('the English extension catalogue', () => {
 
   it.each(PUBLISHER_TYPES)('has a label for the publisher type %s', (type) => {
     expect(english).toHaveProperty(`publisherType_${type}`);
+  });
+
+  it.each(REVOCATION_REASONS)('has a label for the revocation reason %s', (reason) => {
+    expect(english).toHaveProperty(`trustRevocationReason_${reason}`);
   });
 
   it.each(['listed', 'caution', 'verified', 'unknown'])('has a label for the verdict %s', (kind) => {

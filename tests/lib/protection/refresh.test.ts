@@ -76,7 +76,7 @@ describe('refreshLists', () => {
     const before = await refreshed(db, new Map(), IN_FORCE_DAY);
     expect(before.index.standingChanged(AFTER_EXPIRY)).toBe(false);
     expect(await refreshed(db, before.index.indexed(), AFTER_EXPIRY)).toMatchObject({ removeRuleIds: [], addRules: [] });
-    expect(buildRules([{ meta: { kind: 'block', publisher: { name: 'c', type: 'community' } }, chunks: [{ ruleId: 1, domains: ['rogue.example'] }] }], WARNING)).toHaveLength(1);
+    expect(buildRules([{ meta: { kind: 'block', publisher: { name: 'c', type: 'community' } }, vouch: { by: 'bundled' }, chunks: [{ ruleId: 1, domains: ['rogue.example'] }] }], WARNING)).toHaveLength(1);
   });
 
   it('builds the same index as a full reload', async () => {
