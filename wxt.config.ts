@@ -1,12 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import bundled from './data/lists/bundled.json';
 import { GUIDANCE_ASSETS } from './lib/guidance/assets';
+import { compileCatalogue } from './lib/i18n/compile';
+import { LANGUAGES } from './lib/i18n/languages';
 import { stampBundledLists } from './lib/protection/bundled';
 import { SITE_ORIGINS } from './lib/platform/origins';
 import { REPORT_DATA_CATEGORIES } from './lib/reports/data-categories';
+import { DIRECTORY_ASSETS, directoryRootSchema, shippedDirectory } from './lib/trust';
 
 // Extension pages may only run the extension's own scripts; nothing remote, no eval, never framed
 // (the warning page is web-accessible so that declarativeNetRequest can redirect to it, and
@@ -56,13 +59,27 @@ export default defineConfig({
     // reads on first run, so they never weigh on the service worker's own script. Each build renews
     // their validity from its own date (lib/protection/bundled.ts): SOURCE_DATE_EPOCH when set
     // (reproducible builds, README "Packages"), else now.
-    'build:publicAssets': (_wxt, files) => {
+    'build:publicAssets': async (_wxt, files) => {
       const epoch = process.env.SOURCE_DATE_EPOCH;
       const builtAt = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
       const stamped = stampBundledLists(bundled, (file) => readFileSync(resolve('data', file), 'utf8'), builtAt);
       for (const { path, contents } of stamped.files) files.push({ contents, relativeDest: path });
       // Guidance and authorities too: a page fetches only the person's language, not all five.
       for (const file of GUIDANCE_ASSETS) files.push({ absoluteSrc: resolve('data', file), relativeDest: file });
+      // Message catalogues: each page fetches only its language's (lib/i18n/load.ts).
+      const readLocale = (code: string) => JSON.parse(readFileSync(resolve('locales', `${code}.json`), 'utf8')) as Record<string, unknown>;
+      const english = readLocale('en');
+      for (const { code } of LANGUAGES) {
+        if (!existsSync(resolve('locales', `${code}.json`))) continue;
+        const { catalogue, missing } = compileCatalogue(code, readLocale(code), english);
+        if (missing.length > 0) console.warn(`locales/${code}.json lacks ${missing.length} message(s), shipped in English: ${missing.slice(0, 5).join(', ')}`);
+        files.push({ contents: JSON.stringify(catalogue), relativeDest: `messages/${code}.json` });
+      }
+      // The directory of publishers and its pinned keys ship as signed, never restamped (only a
+      // directory key can sign it): a build whose directory does not verify with them fails here.
+      const read = (path: string) => readFileSync(resolve('data', path), 'utf8');
+      await shippedDirectory({ root: directoryRootSchema.parse(JSON.parse(read(DIRECTORY_ASSETS.root))), text: read(DIRECTORY_ASSETS.directory), signature: read(DIRECTORY_ASSETS.signature) }, builtAt);
+      for (const path of Object.values(DIRECTORY_ASSETS)) files.push({ absoluteSrc: resolve('data', path), relativeDest: path });
     },
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.browser === 'firefox') Object.assign(manifest, { browser_specific_settings: firefoxSettings });

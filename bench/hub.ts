@@ -6,8 +6,9 @@
  * The hub runs as `npm run hub` would (a child process, info-level logs, every check on), with the
  * rate limit lifted since all requests come from one address. The load is closed-loop: `concurrency`
  * clients, each sending its next report as soon as the last is acknowledged, over kept-alive
- * connections. PostgreSQL comes from PHARMACHECK_TEST_DATABASE_URL, else the default below (what
- * `.ci/run` creates); if it does not answer, that row says so and the rest still runs.
+ * connections. PostgreSQL comes from PHARMACHECK_BENCH_DATABASE_URL (or PHARMACHECK_TEST_DATABASE_URL,
+ * which `.ci/run` sets); without one, or if it does not answer, that row says so and the rest runs.
+ * The scale-out comparison (one process against two on one PostgreSQL) is in hub-scale.ts.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -21,7 +22,11 @@ import type { Report } from '../lib/reports';
 import { openDatabase, type Database } from '../server/src/db';
 import type { DatabaseConfig } from '../server/src/config';
 
-export const DEFAULT_POSTGRES_URL = 'postgresql://pharmacheck:pharmacheck@127.0.0.1:5432/pharmacheck_test';
+/** The PostgreSQL server benchmarks use, from the environment; undefined when none is named. */
+export function benchDatabaseUrl(): string | undefined {
+  return process.env.PHARMACHECK_BENCH_DATABASE_URL ?? process.env.PHARMACHECK_TEST_DATABASE_URL;
+}
+export const NO_DATABASE_URL = 'no PostgreSQL named: set PHARMACHECK_BENCH_DATABASE_URL (or PHARMACHECK_TEST_DATABASE_URL), e.g. postgresql://pharmacheck:pharmacheck@127.0.0.1:5432/pharmacheck_test';
 const CLI = fileURLToPath(new URL('../server/src/cli/index.ts', import.meta.url));
 
 export interface HubBenchOptions {
@@ -55,7 +60,7 @@ export interface HubBenchRow {
   readonly stored: number;
 }
 
-function aReport(i: number): Report {
+export function aReport(i: number): Report {
   return {
     idempotencyKey: randomUUID(),
     kind: 'suspicious-site',
@@ -67,7 +72,7 @@ function aReport(i: number): Report {
   };
 }
 
-function post(agent: Agent, port: number, report: Report): Promise<number> {
+export function post(agent: Agent, port: number, report: Report): Promise<number> {
   const body = JSON.stringify(report);
   return new Promise((done, fail) => {
     const req = request(
@@ -83,7 +88,7 @@ function post(agent: Agent, port: number, report: Report): Promise<number> {
   });
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as { port: number };
@@ -91,7 +96,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function waitForHealth(port: number, deadline: number): Promise<void> {
+export async function waitForHealth(port: number, deadline: number): Promise<void> {
   for (;;) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return;
@@ -101,7 +106,7 @@ async function waitForHealth(port: number, deadline: number): Promise<void> {
   }
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
+export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
 
 interface LoadResult {
   sent: number;
@@ -190,11 +195,12 @@ async function countStored(config: DatabaseConfig): Promise<number> {
 }
 
 async function benchOne(database: 'pglite' | 'postgres', options: HubBenchOptions): Promise<HubBenchRow> {
+  const url = benchDatabaseUrl();
+  if (database === 'postgres' && !url) return { database, error: NO_DATABASE_URL, accepted: 0, stored: 0 };
   const dir = mkdtempSync(join(tmpdir(), 'pharmacheck-hub-bench-'));
   const schema = `hub_bench_${randomBytes(4).toString('hex')}`;
-  const url = process.env.PHARMACHECK_TEST_DATABASE_URL ?? DEFAULT_POSTGRES_URL;
   const config: DatabaseConfig =
-    database === 'pglite' ? { kind: 'pglite', dataDir: join(dir, 'pgdata') } : { kind: 'postgres', url, schema, poolSize: 10 };
+    database === 'pglite' ? { kind: 'pglite', dataDir: join(dir, 'pgdata') } : { kind: 'postgres', url: url!, schema, poolSize: 10 };
   const port = await freePort();
   const env = {
     PATH: process.env.PATH,
@@ -202,7 +208,7 @@ async function benchOne(database: 'pglite' | 'postgres', options: HubBenchOption
     HOST: '127.0.0.1',
     PHARMACHECK_HUB_DATA_DIR: dir,
     PHARMACHECK_HUB_RATE_LIMIT: '1000000',
-    ...(database === 'postgres' ? { DATABASE_URL: url, PHARMACHECK_HUB_DATABASE_SCHEMA: schema } : {}),
+    ...(database === 'postgres' ? { DATABASE_URL: url!, PHARMACHECK_HUB_DATABASE_SCHEMA: schema } : {}),
   };
   const child = spawn(process.execPath, ['--import', 'tsx', CLI], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -231,7 +237,7 @@ async function benchOne(database: 'pglite' | 'postgres', options: HubBenchOption
       await exited;
     }
     if (database === 'postgres') {
-      await openDatabase({ kind: 'postgres', url, poolSize: 1 })
+      await openDatabase({ kind: 'postgres', url: url!, poolSize: 1 })
         .then(async (db) => {
           await db.query(`drop schema if exists "${schema}" cascade`);
           await db.close();

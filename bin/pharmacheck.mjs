@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// Launcher for the list toolkit: runs the TypeScript entry through tsx, so `npx pharmacheck` works
-// straight after `npm ci`, with no separate build and the same lib/ code the extension runs.
-import { register } from 'tsx/esm/api';
+// The list toolkit. Installed from the package, it runs the compiled bundle (dist/, built by
+// `npm run build:packages` when the package is packed). In a checkout of the repository, where
+// lib/ and tsx are, it runs the TypeScript source through tsx, so that `npx pharmacheck` always
+// runs the code beside it, never a stale build.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../lib/toolkit/main.ts');
+const source = new URL('../lib/toolkit/main.ts', import.meta.url);
+if (existsSync(source) && (await import('tsx/esm/api').then((tsx) => (tsx.register(), true), () => false))) await import(source.href);
+else await import('../dist/toolkit/pharmacheck.js');

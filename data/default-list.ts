@@ -7,7 +7,11 @@ import { entriesFromPlainText, listSchema, type LineProblem, type List } from '.
 export const DEFAULT_LIST_ID = 'community-rogue-pharmacies';
 export const DEFAULT_LIST_FILE = 'lists/community-rogue-pharmacies.json';
 
-/** Date of this conversion: the day these entries were added to Pharmacheck's community list. */
+/**
+ * Date of this conversion: the day these entries were put on Pharmacheck's community list, which is
+ * what an entry's `added` means (docs/list-format.md). When the sources themselves listed a name is
+ * not known name by name, only by source: that is what the evidence says (the warning shows both).
+ */
 const ADDED = '2026-11-22';
 
 export function defaultListFromSource(source: string): { list: List; problems: LineProblem[] } {
@@ -16,7 +20,7 @@ export function defaultListFromSource(source: string): { list: List; problems: L
     added: ADDED,
     stripWww: true,
     evidence: {
-      source: 'Community blocklists: hpHosts (2019) and The Block List Project (2026)',
+      source: 'Community blocklists: hpHosts (its data of August 2019) and The Block List Project (its list of June 2026)',
       reference: 'https://github.com/blocklistproject/Lists',
     },
   });

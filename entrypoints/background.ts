@@ -2,17 +2,23 @@ import '../lib/platform/wake-clock';
 import '../lib/platform/zod';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { onBackgroundLanguageChange } from '../lib/i18n/background';
 import { openDatabase } from '../lib/lists';
 import { listenInBackground } from '../lib/messaging/background';
 import { FOLD_ALARM, OUTBOX_ALARM, ProtectionService, UPDATE_ALARM, scheduleUpdates, watchSiteAccess } from '../lib/protection';
 
 export default defineBackground(() => {
   const protection = new ProtectionService(openDatabase());
-  listenInBackground(protection.handlers());
+  listenInBackground(protection.handlers(), protection.contentHandlers());
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.url !== undefined || change.status === 'loading') void protection.updateBadge(tabId, tab.url, performance.now());
+    const eventAt = performance.now();
+    if (change.url !== undefined) void protection.navigated(tabId, tab.url, eventAt);
+    else if (change.status === 'loading') void protection.updateBadge(tabId, tab.url, eventAt);
   });
+  browser.tabs.onRemoved.addListener((tabId) => void protection.caution.forget(tabId));
   watchSiteAccess((tabId, url) => protection.updateBadge(tabId, url));
+  // A new language in the options: every tab's badge title in that language.
+  onBackgroundLanguageChange(() => void browser.tabs.query({}).then((tabs) => tabs.forEach((tab) => tab.id !== undefined && void protection.updateBadge(tab.id, tab.url))));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === UPDATE_ALARM) void protection.started.then(async () => {
       await protection.lists.updateDue();

@@ -13,13 +13,15 @@
  *   sit above the dynamic ones (42-69), so a fresh overlay overrides an older folded one;
  * - each list's base, one rule per stored chunk, whose priorities encode the verdict precedence:
  *   an authority's blocklist (3) beats a register's allowlist (2), which beats a community
- *   blocklist (1).
+ *   blocklist (1). The priority is the list's effective rank (lib/lists/standing.ts: who vouches
+ *   for it, not what it declares); a list of rank 0 (an allowlist nobody vouches for, a revoked
+ *   key) has no rule at all.
  * Why the overlay states verdicts rather than each list's changes at its own rank: a removal
  * written as an allow rule at the list's rank would also un-block what another, lower-ranked list
  * still blocks, and subdomains the list still lists; a verdict per affected name (with every listed
  * subdomain of it among the affected names, lib/blocking/overlay.ts) is right by construction.
  */
-import { listRank, type ListMeta } from '../lists';
+import { effectiveRank, type ListMeta, type Vouch } from '../lists';
 
 /** The subset of chrome.declarativeNetRequest.Rule that Pharmacheck creates. */
 export interface BlockingRule {
@@ -62,6 +64,7 @@ export interface RuleChunk {
 
 export interface RuleSource {
   readonly meta: Pick<ListMeta, 'kind' | 'publisher'>;
+  readonly vouch: Vouch;
   readonly chunks: readonly RuleChunk[];
 }
 
@@ -78,8 +81,9 @@ export function warningRedirect(warningPageUrl: string): { regexSubstitution: st
  */
 export function buildRules(sources: readonly RuleSource[], warningPageUrl: string): BlockingRule[] {
   const rules: BlockingRule[] = [];
-  for (const { meta, chunks } of sources) {
-    const priority = listRank(meta);
+  for (const { meta, vouch, chunks } of sources) {
+    const priority = effectiveRank({ meta, vouch });
+    if (priority === 0) continue;
     for (const { ruleId: id, domains } of chunks) {
       if (domains.length === 0) continue;
       const requestDomains = [...domains];

@@ -20,6 +20,8 @@ export const FEATURE_LIMITS = {
   heading: 200,
   /** Characters of visible text, from the top of the page. */
   text: 20_000,
+  /** Characters of visible text from the end of the page, when `text` stops before it. */
+  textEnd: 4_000,
   links: 400,
   linkText: 120,
   images: 60,
@@ -71,6 +73,11 @@ export interface PageFeatures {
   readonly headings: readonly string[];
   /** Visible text, whitespace collapsed, scripts, styles and hidden elements left out. */
   readonly text: string;
+  /**
+   * The last visible text (up to FEATURE_LIMITS.textEnd characters) when `text` stops before the
+   * end of the page, '' otherwise: footers carry the address, the licence and the EU logo.
+   */
+  readonly textEnd: string;
   readonly links: readonly PageLink[];
   readonly images: readonly PageImage[];
   readonly forms: readonly PageForm[];
@@ -80,7 +87,7 @@ export type SignalFamily = 'name' | 'page' | 'logo';
 
 /**
  * One thing a signal family found. Never a bare score for a person: `reason` is an i18n message
- * (public/_locales) with its substitutions, which the popup shows and the toolkit prints in
+ * (locales/<code>.json) with its substitutions, which the popup shows and the toolkit prints in
  * English. `id` is stable and machine-readable (reports and `pharmacheck check --json` carry it).
  */
 export interface Signal {

@@ -23,8 +23,11 @@ export interface CsvResult {
   readonly problems: CsvProblem[];
 }
 
-/** Records of the text; blank lines (and rows of empty fields) are skipped. */
-export function parseCsv(text: string): CsvResult {
+/**
+ * Records of the text; blank lines (and rows of empty fields) are skipped. `delimiter` is a comma
+ * unless told otherwise (registers' exports use `;` or a tab as often as a comma).
+ */
+export function parseCsv(text: string, { delimiter = ',' }: { delimiter?: string } = {}): CsvResult {
   const records: CsvRecord[] = [];
   const problems: CsvProblem[] = [];
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -48,7 +51,7 @@ export function parseCsv(text: string): CsvResult {
           field += c;
         }
       } else if (c === '"' && field === '' && !quoted) (inQuotes = true), (quoted = true);
-      else if (c === ',') fields.push(field), (field = ''), (quoted = false);
+      else if (c === delimiter) fields.push(field), (field = ''), (quoted = false);
       else if (c === '\n' || (c === '\r' && body[at + 1] === '\n')) break;
       else if (quoted) bad ??= 'text after a closing quote';
       else if (c === '"') bad ??= 'a quote inside an unquoted field';

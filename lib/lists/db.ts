@@ -18,6 +18,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Report, ReportReceipt } from '../reports/schema';
 import type { PublicKeyFile } from '../signing';
 import type { Entry, ListMeta } from './schema';
+import type { Vouch } from './standing';
 
 export const CHUNK_SIZE = 10_000;
 export const DETAIL_SIZE = 1_000;
@@ -47,6 +48,8 @@ export interface StoredList {
   readonly entryCount: number;
   /** ISO time the current version was stored. */
   readonly installedAt: string;
+  /** Who vouches for the list (standing.ts): decides its rank, whatever the list declares. */
+  readonly vouch: Vouch;
 }
 
 export interface DomainChunk {
@@ -110,13 +113,30 @@ export interface UpdateError {
   readonly at: string;
 }
 
+/** A key a subscription left by following a rotation statement (docs/list-format.md §16). */
+export interface RetiredKey {
+  readonly key: PublicKeyFile;
+  /** The statement's rollover: files signed by this key are accepted until then, never after. */
+  readonly until: string;
+  /** The statement's `issued`: a later statement must be issued after it (no replay). */
+  readonly issued: string;
+  /** When this subscriber followed the statement (its own clock: a revocation since then undoes it). */
+  readonly followedAt: string;
+}
+
 export interface Subscription {
   /** The list id; one subscription per list. */
   readonly id: string;
   /** The list's `latest.json`; null for a bundled list that has no update URL. */
   readonly url: string | null;
-  /** The one key this subscription trusts; null for a bundled list (shipped with the code). */
+  /**
+   * The key this subscription trusts now; null for a bundled list (shipped with the code). It moves
+   * to the next key when the publisher rolls its key (lib/updater/rotation.ts); for a list the
+   * directory of publishers names, it is the directory key that signed the version in force.
+   */
   readonly key: PublicKeyFile | null;
+  /** The keys it trusted before, oldest first (each left by a verified rotation statement). */
+  readonly keyHistory: readonly RetiredKey[];
   readonly addedBy: 'bundled' | 'person' | 'policy';
   readonly addedAt: string;
   readonly lastCheck: string | null;
@@ -125,6 +145,26 @@ export interface Subscription {
   readonly failures: number;
   readonly nextCheck: string | null;
   /** ETag of the last latest.json processed successfully (for If-None-Match). */
+  readonly etag: string | null;
+}
+
+/**
+ * The directory of publishers in force (lib/trust), as its signed bytes so that it is verified
+ * again when the extension's pinned keys change, and its update status (like a subscription's).
+ */
+export interface StoredDirectory {
+  readonly id: 'directory';
+  /** The directory file's exact text and its signature file, as verified. */
+  readonly text: string;
+  readonly signature: string;
+  readonly version: number;
+  readonly source: 'bundled' | 'url';
+  readonly installedAt: string;
+  readonly lastCheck: string | null;
+  readonly lastSuccess: string | null;
+  readonly lastError: UpdateError | null;
+  readonly failures: number;
+  readonly nextCheck: string | null;
   readonly etag: string | null;
 }
 
@@ -163,6 +203,7 @@ export type PharmacheckDb = Dexie & {
   subscriptions: EntityTable<Subscription, 'id'>;
   counters: EntityTable<Counter, 'name'>;
   outbox: EntityTable<OutboxItem, 'key'>;
+  directory: EntityTable<StoredDirectory, 'id'>;
 };
 
 export function openDatabase(name = 'pharmacheck'): PharmacheckDb {
@@ -175,9 +216,25 @@ export function openDatabase(name = 'pharmacheck'): PharmacheckDb {
     counters: 'name',
     outbox: 'key, status',
   });
-  // Version 2: bases in fingerprint order with snapshots, overlays. Lists stored by version 1 have
-  // no snapshot and are rebuilt on the first start (store.ts, rebuildUnindexed).
-  db.version(2).stores({
+  // Version 2: who vouches for each list, the keys a subscription left, the directory of
+  // publishers. Existing rows keep everything and are judged by who added them; the directory,
+  // read at start-up, then vouches for what it names (lib/trust/sync.ts).
+  db.version(2)
+    .stores({ directory: 'id' })
+    .upgrade(async (tx) => {
+      const addedBy = new Map<string, Subscription['addedBy']>();
+      await tx.table('subscriptions').toCollection().modify((sub: { id: string; addedBy: Subscription['addedBy']; keyHistory?: unknown }) => {
+        addedBy.set(sub.id, sub.addedBy);
+        sub.keyHistory ??= [];
+      });
+      await tx.table('lists').toCollection().modify((list: { id: string; vouch?: Vouch }) => {
+        const by = addedBy.get(list.id);
+        list.vouch ??= by === 'bundled' ? { by: 'bundled' } : by === 'policy' ? { by: 'policy' } : { by: 'person' };
+      });
+    });
+  // Version 3: bases in fingerprint order with snapshots, overlays. Lists stored before have no
+  // snapshot and get a new base on the first start (lib/protection/service.ts, `unindexed`).
+  db.version(3).stores({
     snapshots: 'id',
     overlays: 'id',
     overlayEntries: 'key, listId',

@@ -22,7 +22,17 @@ export type RefusalReason =
   | 'expired'
   | 'not-yet-valid'
   | 'delta-gap'
-  | 'delta-mismatch';
+  | 'delta-mismatch'
+  // Trust (lib/trust, docs/list-format.md §15-§17): too few of the pinned keys signed the
+  // directory; the key is revoked by the directory, or retired by a rotation whose rollover passed;
+  // a rotation statement leads back to a key already left, or is not newer than the last one
+  // followed; the directory names the list with other keys.
+  | 'threshold'
+  | 'revoked-key'
+  | 'retired-key'
+  | 'rotation-loop'
+  | 'rotation-replay'
+  | 'not-directory-key';
 
 export class Refused extends Error {
   constructor(
@@ -43,22 +53,28 @@ export const LIMITS = {
 } as const;
 
 /** How far a publisher's clock may run ahead of ours before an issue date counts as the future. */
-const CLOCK_SKEW_MS = 10 * 60 * 1000;
+export const CLOCK_SKEW_MS = 10 * 60 * 1000;
 
 export interface Expectation {
   readonly id: string;
-  readonly key: PublicKeyFile;
+  /** The key the subscription trusts, or the keys it accepts (during a rollover, or a directory's keys). */
+  readonly key: PublicKeyFile | readonly PublicKeyFile[];
   /** The version in force, or null for a first download. */
   readonly currentVersion: number | null;
   readonly now: Date;
 }
 
-async function verifiedJson(bytes: Uint8Array, signature: string, key: PublicKeyFile, maxBytes: number, what: string, onStep?: (step: string) => void): Promise<unknown> {
+async function verifiedJson(bytes: Uint8Array, signature: string, key: Expectation['key'], maxBytes: number, what: string, onStep?: (step: string) => void): Promise<unknown> {
   if (bytes.byteLength > maxBytes) throw new Refused('too-large', `${what} is ${bytes.byteLength} bytes, more than ${maxBytes}`);
   if (signature.length > LIMITS.signatureBytes) throw new Refused('bad-signature-file', `${what}'s signature file is too large`);
   const problem = await verify(bytes, signature, key);
   if (problem) throw new Refused(problem, `${what}: ${problem.replaceAll('-', ' ')}`);
   onStep?.('signature');
+  return decodeJson(bytes, what, onStep);
+}
+
+/** Strict UTF-8, then JSON (steps 5 and 6 of the checks), for every signed file. */
+export function decodeJson(bytes: Uint8Array, what: string, onStep?: (step: string) => void): unknown {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -75,7 +91,7 @@ async function verifiedJson(bytes: Uint8Array, signature: string, key: PublicKey
   }
 }
 
-function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
+export function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -84,7 +100,7 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.
   return result.data;
 }
 
-function checkDates(issued: string, expires: string, now: Date, what: string): void {
+export function checkDates(issued: string, expires: string, now: Date, what: string): void {
   if (Date.parse(expires) <= now.getTime()) throw new Refused('expired', `${what} expired on ${expires}`);
   if (Date.parse(issued) > now.getTime() + CLOCK_SKEW_MS) throw new Refused('not-yet-valid', `${what} is issued in the future (${issued})`);
 }

@@ -1,7 +1,7 @@
 export { entriesFromPlainText } from './build';
 export type { LineProblem, PlainListOptions, PlainListResult } from './build';
 export { CHUNK_SIZE, DETAIL_SIZE, openDatabase } from './db';
-export type { ChunkRef, ListSource, OutboxItem, PharmacheckDb, RuleState, StoredList, Subscription, UpdateError } from './db';
+export type { ChunkRef, ListSource, OutboxItem, PharmacheckDb, RetiredKey, RuleState, StoredDirectory, StoredList, Subscription, UpdateError } from './db';
 export { fingerprintOf, FingerprintSet } from './fingerprint-set';
 export type { Candidate, Fingerprint, FingerprintFunction } from './fingerprint-set';
 export { indexedList, indexList, ListIndex, candidatesOf, withList } from './list-index';
@@ -13,7 +13,6 @@ export {
   categorySchema,
   entrySchema,
   listMetaSchema,
-  listRank,
   listSchema,
   PUBLISHER_TYPES,
 } from './schema';
@@ -25,7 +24,7 @@ export { loadLists, readBaseDomains, readBaseEntries, readBaseEntry, readChunkDo
 export type { RestoredList } from './store-read';
 export { applyDelta, DeltaMismatch, deltaSchema, diffLists, MAX_DELTA_CHANGES } from './delta';
 export type { Delta } from './delta';
-export { checkDelta, checkLatest, checkList, checkListDomains, LIMITS, Refused } from './download';
+export { checkDates, checkDelta, checkLatest, checkList, checkListDomains, CLOCK_SKEW_MS, decodeJson, LIMITS, parse, Refused } from './download';
 export { checkDomains, checkedList, ListInvalid } from './list-check';
 export type { CheckedDomains } from './list-check';
 export type { Expectation, RefusalReason } from './download';
@@ -45,3 +44,5 @@ export { describesLatest, publishedList, publishedListSchema, publishIndexBytes,
 export type { PublishedList, PublishIndex } from './publish-index';
 export { listKindSchema } from './schema';
 export { readForWake } from './wake-read';
+export { counts, defaultVouch, effectiveRank, vouchedType } from './standing';
+export type { DirectoryPublisherRef, Rank, Standing, Vouch } from './standing';

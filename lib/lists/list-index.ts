@@ -13,7 +13,8 @@ import type { Host } from '../domain';
 import type { StoredList } from './db';
 import { FingerprintSet, type Candidate, type FingerprintFunction } from './fingerprint-set';
 import { EMPTY_OVERLAY, type ListOverlay } from './overlay';
-import { inForce, listRank, type Entry } from './schema';
+import type { Entry } from './schema';
+import { counts, effectiveRank, type Rank } from './standing';
 import type { LoadedList } from './store';
 
 export interface ListHit {
@@ -22,7 +23,7 @@ export interface ListHit {
   readonly domain: string;
   /** Index of the entry in the list's base as stored, or -1 for an entry a delta added (the overlay). */
   readonly entryIndex: number;
-  readonly rank: 1 | 2 | 3;
+  readonly rank: Rank;
 }
 
 /** A hit whose domain was read back and compared; with the entry's details when they could be read. */
@@ -37,10 +38,11 @@ export interface IndexedList {
   /** Sorted position → index of the entry as given (null when given in fingerprint order, as stored). */
   readonly order: Uint32Array | null;
   readonly overlay: ListOverlay;
-  readonly rank: 1 | 2 | 3;
+  readonly rank: Rank;
   /**
-   * Whether the list counts (schema.ts `inForce`, as of when the index was built): an expired
-   * allowlist stays in the index, for the options page, but gives no hit and has no rules.
+   * Whether the list counts (standing.ts `counts`, as of when the index was built): an expired
+   * allowlist, an allowlist nobody vouches for and a list whose key was revoked stay in the index,
+   * for the options page, but give no hit and have no rules.
    */
   readonly inForce: boolean;
 }
@@ -65,7 +67,7 @@ export function indexList(list: StoredList, domains: readonly string[], now: Dat
 }
 
 export function indexedList(list: StoredList, set: FingerprintSet, order: Uint32Array | null, overlay: ListOverlay, now: Date): IndexedList {
-  return { list, set, order, overlay, rank: listRank(list.meta), inForce: inForce(list.meta, now) };
+  return { list, set, order, overlay, rank: effectiveRank(list), inForce: counts(list, now) };
 }
 
 /** The same base and overlay, with new metadata judged as of `now`. */
@@ -132,7 +134,7 @@ export class ListIndex {
 
   /** Whether some list's standing changed since the index was built (an allowlist expired). */
   standingChanged(now: Date): boolean {
-    return this.lists.some((l) => l.inForce !== inForce(l.list.meta, now));
+    return this.lists.some((l) => l.inForce !== counts(l.list, now));
   }
 
   /** The lists this index holds, by id. */

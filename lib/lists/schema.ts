@@ -47,7 +47,10 @@ export const entrySchema = z.strictObject({
 });
 export type Entry = z.infer<typeof entrySchema>;
 
-/** Authorities' blocklists outrank registers (allowlists), which outrank community blocklists. */
+/**
+ * What a list declares about its publisher. The extension believes it only when someone vouches for
+ * the list's key (standing.ts): a list a person adds ranks as community whatever it says here.
+ */
 export const PUBLISHER_TYPES = ['authority', 'register', 'community'] as const;
 export const publisherSchema = z.strictObject({
   name: z.string().min(1).max(200),
@@ -98,12 +101,6 @@ export const listSchema = listMetaSchema
     });
   });
 export type List = z.infer<typeof listSchema>;
-
-/** Rank used by verdicts and by the blocking rules' priorities: higher wins. */
-export function listRank(meta: Pick<ListMeta, 'kind' | 'publisher'>): 1 | 2 | 3 {
-  if (meta.kind === 'allow') return 2;
-  return meta.publisher.type === 'authority' ? 3 : 1;
-}
 
 /**
  * Whether a stored list counts as of `now`. A list's `expires` is checked when it is downloaded; a

@@ -12,6 +12,7 @@ import { FingerprintSet } from './fingerprint-set';
 import { overlayAfter, type ListOverlay } from './overlay';
 import { readBaseEntries, readOverlay } from './store-read';
 import type { Entry, List, ListMeta } from './schema';
+import { defaultVouch, type Vouch } from './standing';
 
 /** A stored list with its base's domains in stored order (what tests and the toolkit index). */
 export interface LoadedList {
@@ -95,25 +96,31 @@ export async function writeBaseRows(db: PharmacheckDb, listId: string, newBase: 
   });
 }
 
-/** Switches the list to a new base whose rows are written, in one transaction: the row, the snapshot, the overlay gone, stale rows deleted. */
-export async function switchBase(db: PharmacheckDb, meta: ListMeta, source: ListSource, newBase: NewBase): Promise<StoredList> {
+/**
+ * Switches the list to a new base whose rows are written, in one transaction: the row, the
+ * snapshot, the overlay gone, stale rows deleted. `vouch` says who vouches for the list
+ * (standing.ts); without one, the stored row's stays (a compaction changes no standing), and a new
+ * list gets its source's default.
+ */
+export async function switchBase(db: PharmacheckDb, meta: ListMeta, source: ListSource, newBase: NewBase, vouch?: Vouch): Promise<StoredList> {
   const id = meta.id;
   const count = newBase.domains.length;
-  const stored: StoredList = { id, meta, source, base: newBase.base, chunks: newBase.chunks, baseCount: count, entryCount: count, installedAt: new Date().toISOString() };
-  await db.transaction('rw', [db.lists, db.snapshots, db.overlays, db.overlayEntries, db.domainChunks, db.entryChunks], async () => {
+  return db.transaction('rw', [db.lists, db.snapshots, db.overlays, db.overlayEntries, db.domainChunks, db.entryChunks], async () => {
+    const standing = vouch ?? (await db.lists.get(id))?.vouch ?? defaultVouch(source);
+    const stored: StoredList = { id, meta, source, base: newBase.base, chunks: newBase.chunks, baseCount: count, entryCount: count, installedAt: new Date().toISOString(), vouch: standing };
     await db.lists.put(stored);
     await db.snapshots.put({ id, base: newBase.base, buffer: newBase.set.snapshot() });
     await db.overlays.delete(id);
     await db.overlayEntries.where('listId').equals(id).delete();
     await deleteStaleRows(db, stored);
+    return stored;
   });
-  return stored;
 }
 
-/** Both: a new base for the list, `entries` in the base's order. */
-export async function storeBase(db: PharmacheckDb, meta: ListMeta, source: ListSource, newBase: NewBase, entries: readonly Entry[]): Promise<StoredList> {
+/** Both: a new base for the list, `entries` in the base's order (`vouch` as for switchBase). */
+export async function storeBase(db: PharmacheckDb, meta: ListMeta, source: ListSource, newBase: NewBase, entries: readonly Entry[], vouch?: Vouch): Promise<StoredList> {
   await writeBaseRows(db, meta.id, newBase, entries);
-  return switchBase(db, meta, source, newBase);
+  return switchBase(db, meta, source, newBase, vouch);
 }
 
 /** Keys of the detail rows a stored list's base names. */
@@ -128,24 +135,29 @@ async function deleteStaleRows(db: PharmacheckDb, stored: StoredList): Promise<v
   await db.entryChunks.bulkDelete((await db.entryChunks.where('listId').equals(stored.id).primaryKeys()).filter((k) => !details.has(k)));
 }
 
-/** Stores a validated list as the new base of its id (bundled lists, tests: no rules involved). */
-export async function installList(db: PharmacheckDb, list: List, source: ListSource): Promise<StoredList> {
+/**
+ * Stores a validated list as the new base of its id (bundled lists, tests: no rules involved).
+ * `vouch` says who vouches for it (standing.ts); by default what the extension ships vouches for
+ * itself and anything downloaded is a person's.
+ */
+export async function installList(db: PharmacheckDb, list: List, source: ListSource, vouch: Vouch = defaultVouch(source)): Promise<StoredList> {
   const { entries, ...meta } = list;
   const newBase = await prepareBase(db, entries.map((e) => e.domain));
-  return storeBase(db, meta, source, newBase, inBaseOrder(newBase, entries));
+  return storeBase(db, meta, source, newBase, inBaseOrder(newBase, entries), vouch);
 }
 
 /**
  * Applies a verified delta to the stored version it starts from by growing the list's overlay, in
  * one transaction that writes the list row, the overlay's domains and the delta's additions,
  * whatever the list's size. `known` is the list as the index holds it, which spares reading its
- * base's snapshot. Throws DeltaMismatch when the delta does not fit the stored list;
- * nothing is changed then.
+ * base's snapshot. `vouch` replaces who vouches for the list (kept as it was by default).
+ * Throws DeltaMismatch when the delta does not fit the stored list; nothing is changed then.
  */
 export async function applyDeltaToStore(
   db: PharmacheckDb,
   delta: Delta,
   known?: { readonly list: StoredList; readonly set: FingerprintSet },
+  vouch?: Vouch,
 ): Promise<{ stored: StoredList; overlay: ListOverlay }> {
   const before = await db.lists.get(delta.id);
   // The set comes from memory when it is the stored base's, else from the snapshot (read outside
@@ -166,6 +178,7 @@ export async function applyDeltaToStore(
     const next: StoredList = {
       ...stored,
       meta: delta.meta,
+      vouch: vouch ?? stored.vouch,
       entryCount: stored.entryCount - delta.remove.length + delta.add.length,
       installedAt: new Date().toISOString(),
     };

@@ -1,10 +1,21 @@
 /** The background's receiving end: checks every sender and every payload before a handler runs. */
 import { browser, type Browser } from 'wxt/browser';
-import type { MessageRequest, MessageResponses, MessageType } from './protocol';
-import { envelopeSchema, requestSchemas } from './schemas';
+import type { ContentMessageRequest, ContentMessageResponses, ContentMessageType, MessageRequest, MessageResponses, MessageType } from './protocol';
+import { contentRequestSchemas, envelopeSchema, requestSchemas } from './schemas';
 
 export type Handlers = {
   [T in MessageType]: (payload: MessageRequest<T>, sender: Browser.runtime.MessageSender) => Promise<MessageResponses[T]>;
+};
+
+/** A content script's message comes with the tab and page it runs in, as the browser says. */
+export interface ContentSender {
+  readonly tabId: number;
+  /** The page's address as the browser reports it (never what the page says about itself). */
+  readonly url: string;
+}
+
+export type ContentHandlers = {
+  [T in ContentMessageType]: (payload: ContentMessageRequest<T>, sender: ContentSender) => Promise<ContentMessageResponses[T]>;
 };
 
 /**
@@ -24,7 +35,41 @@ export function isOwnPage(sender: Browser.runtime.MessageSender, runtimeId: stri
   }
 }
 
+/**
+ * The content script of this extension in the top frame of an http(s) page: the only sender of
+ * `cs-bg-…` messages. Frames, other extensions and extension pages are refused; the tab id and the
+ * page URL are the browser's, from the sender.
+ */
+export function ownContentScript(sender: Browser.runtime.MessageSender, runtimeId: string): ContentSender | null {
+  if (sender.id !== runtimeId || sender.frameId !== 0 || typeof sender.url !== 'string') return null;
+  const tabId = sender.tab?.id;
+  if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return null;
+  try {
+    const protocol = new URL(sender.url).protocol;
+    return protocol === 'http:' || protocol === 'https:' ? { tabId, url: sender.url } : null;
+  } catch {
+    return null;
+  }
+}
+
 export class MessageRefused extends Error {}
+
+/** Validates a content script's message and its sender, then runs the handler. */
+export async function dispatchContent(handlers: ContentHandlers, message: unknown, sender: Browser.runtime.MessageSender, runtimeId: string): Promise<unknown> {
+  const from = ownContentScript(sender, runtimeId);
+  if (!from) throw new MessageRefused('sender is not this extension in the top frame of a web page');
+  const envelope = envelopeSchema.safeParse(message);
+  if (!envelope.success || !Object.hasOwn(contentRequestSchemas, envelope.data.type)) throw new MessageRefused('unknown message');
+  const type = envelope.data.type as ContentMessageType;
+  const payload = contentRequestSchemas[type].safeParse(envelope.data.payload);
+  if (!payload.success) throw new MessageRefused(`bad ${type} payload`);
+  const handler = handlers[type] as (p: unknown, s: ContentSender) => Promise<unknown>;
+  return handler(payload.data, from);
+}
+
+/** Content scripts' messages are named `cs-bg-…`; everything else comes from extension pages. */
+const isContentMessage = (message: unknown) =>
+  typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string' && (message as { type: string }).type.startsWith('cs-bg-');
 
 /** Validates a raw message and its sender, then runs the handler. */
 export async function dispatch(
@@ -45,9 +90,9 @@ export async function dispatch(
 }
 
 /** Registers the background's handlers. */
-export function listenInBackground(handlers: Handlers): void {
+export function listenInBackground(handlers: Handlers, contentHandlers: ContentHandlers): void {
   const origin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) =>
-    dispatch(handlers, message, sender, browser.runtime.id, origin),
+    isContentMessage(message) ? dispatchContent(contentHandlers, message, sender, browser.runtime.id) : dispatch(handlers, message, sender, browser.runtime.id, origin),
   );
 }

@@ -7,3 +7,4 @@ export type * from './protocol';
 export async function sendToBackground<T extends MessageType>(type: T, payload: MessageRequest<T>): Promise<MessageResponses[T]> {
   return (await browser.runtime.sendMessage({ type, payload })) as MessageResponses[T];
 }
+

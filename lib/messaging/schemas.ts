@@ -1,5 +1,6 @@
 /** Request schemas of every message (see protocol.ts). Imported by the background only. */
 import { z } from 'zod';
+import { pageFeaturesSchema } from '../caution/schema';
 import { MAX_URL_LENGTH } from '../domain';
 
 const url = z.string().min(1).max(MAX_URL_LENGTH);
@@ -14,6 +15,8 @@ export const requestSchemas = {
   'ui-bg-proceed': z.strictObject({ url }),
   /** Every subscription with its list and update status (options page). */
   'ui-bg-subscriptions': z.strictObject({}),
+  /** The directory of publishers in force (options page). */
+  'ui-bg-directory': z.strictObject({}),
   /** Subscribe to a list: the URL of its latest.json and the publisher's public key. */
   'ui-bg-subscribe': z.strictObject({ url: z.string().min(1).max(2048), publicKey: z.string().min(1).max(2048) }),
   /** Remove a subscription the person added. */
@@ -28,6 +31,19 @@ export const requestSchemas = {
   'ui-bg-outbox-delete': z.strictObject({ key: z.uuid() }),
   /** Try every queued report again now. */
   'ui-bg-outbox-retry': z.strictObject({}),
+} as const;
+
+/**
+ * Messages from Pharmacheck's own content script in the top frame of a web page (`cs-bg-…`). They
+ * answer with nothing a page could use against the person: the notice to show, or nothing.
+ */
+export const contentRequestSchemas = {
+  /** The page's features, after the cheap first look said it may be a pharmacy (lib/caution). */
+  'cs-bg-page-features': z.strictObject({ features: pageFeaturesSchema }),
+  /** "Dismiss" on the page notice: not again for this site in this browser session. */
+  'cs-bg-notice-dismiss': z.strictObject({}),
+  /** "What should I do?" on the page notice: opens the guide in a new tab. */
+  'cs-bg-open-guide': z.strictObject({}),
 } as const;
 
 export const envelopeSchema = z.strictObject({ type: z.string().max(64), payload: z.unknown() });

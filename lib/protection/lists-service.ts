@@ -4,9 +4,10 @@
  * the protection service rebuilds its index and rules, so verdicts switch to the new version at
  * once and never see a half-applied one.
  */
-import type { PharmacheckDb } from '../lists';
-import type { SubscriptionView, UpdateResult } from '../messaging';
-import { isDue, subscribe, unsubscribe, updateSubscription, type FetchBytes, type ListInstaller, type SubscribeResult, type UpdateOutcome } from '../updater';
+import { counts, effectiveRank, vouchedType, type PharmacheckDb } from '../lists';
+import type { DirectoryView, SubscriptionView, UpdateResult } from '../messaging';
+import { readDirectory, syncVouches, type DirectoryRoot } from '../trust';
+import { directoryDue, isDue, subscribe, unsubscribe, updateDirectory, updateSubscription, type FetchBytes, type ListInstaller, type SubscribeResult, type UpdateOutcome } from '../updater';
 
 export interface ListsServiceDeps {
   readonly fetcher: FetchBytes;
@@ -17,6 +18,8 @@ export interface ListsServiceDeps {
   readonly onStep?: (step: string) => void;
   /** Called after lists changed outside the installer (index and rules follow). */
   readonly onListsChanged: () => Promise<void>;
+  /** The extension's pinned keys for the directory of publishers (none: the directory is not updated). */
+  readonly root?: () => DirectoryRoot | null;
 }
 
 export class ListsService {
@@ -34,23 +37,39 @@ export class ListsService {
     return next;
   }
 
-  private async run(ids: readonly string[] | 'due'): Promise<UpdateOutcome[]> {
+  /**
+   * The directory first, so that a revocation it brings applies to the lists updated next (and to
+   * the lists already stored, whose vouches change at once).
+   */
+  private async runDirectory(force: boolean): Promise<boolean> {
+    const root = this.deps.root?.();
+    if (!root || !(force || (await directoryDue(this.db, this.deps.now())))) return false;
+    const outcome = await updateDirectory(this.db, root, this.deps);
+    return outcome.status === 'updated' && (await syncVouches(this.db, outcome.directory)).length > 0;
+  }
+
+  private async run(ids: readonly string[] | 'due', withDirectory: boolean): Promise<UpdateOutcome[]> {
+    const vouchesChanged = withDirectory && (await this.runDirectory(ids !== 'due'));
+    // An installer puts each update in force against the lists as they stand: new vouches first.
+    if (vouchesChanged && this.deps.installer) await this.deps.onListsChanged();
     const subs = await this.db.subscriptions.toArray();
     const now = this.deps.now();
     const chosen = subs.filter((s) => (ids === 'due' ? isDue(s.nextCheck, now) : ids.includes(s.id)));
     const outcomes: UpdateOutcome[] = [];
     for (const sub of chosen) outcomes.push(await updateSubscription(this.db, sub, this.deps));
-    if (outcomes.some((o) => o.status === 'updated') && !this.deps.installer) await this.deps.onListsChanged();
+    const updated = outcomes.some((o) => o.status === 'updated');
+    if (!this.deps.installer && (vouchesChanged || updated)) await this.deps.onListsChanged();
     return outcomes;
   }
 
   updateDue(): Promise<UpdateOutcome[]> {
-    return this.serial(() => this.run('due'));
+    return this.serial(() => this.run('due', true));
   }
 
+  /** One list now, or every list and the directory of publishers. */
   async updateNow(id?: string): Promise<UpdateResult[]> {
     const ids = id ? [id] : (await this.db.subscriptions.toArray()).map((s) => s.id);
-    const outcomes = await this.serial(() => this.run(ids));
+    const outcomes = await this.serial(() => this.run(ids, id === undefined));
     return outcomes.map((o) => ({
       id: o.id,
       status: o.status,
@@ -81,9 +100,13 @@ export class ListsService {
   async view(): Promise<SubscriptionView[]> {
     const [subs, lists] = await Promise.all([this.db.subscriptions.toArray(), this.db.lists.toArray()]);
     const byId = new Map(lists.map((l) => [l.id, l]));
+    const now = this.deps.now();
     return subs.map((s) => {
       const list = byId.get(s.id);
       return {
+        vouch: list?.vouch ?? null,
+        rankedAs: list && effectiveRank(list) > 0 ? vouchedType(list) : null,
+        counts: list ? counts(list, now) : false,
         id: s.id,
         name: list?.meta.name ?? null,
         publisher: list?.meta.publisher ?? null,
@@ -101,5 +124,21 @@ export class ListsService {
         removable: s.addedBy === 'person',
       };
     });
+  }
+
+  /** The directory of publishers in force, as the options page shows it. */
+  async directory(): Promise<DirectoryView | null> {
+    const [row, directory] = await Promise.all([this.db.directory.get('directory'), readDirectory(this.db)]);
+    if (!row || !directory) return null;
+    return {
+      version: row.version,
+      source: row.source,
+      publishers: directory.publishers.length,
+      revoked: directory.revoked.length,
+      updates: directory.updateUrl !== undefined,
+      lastSuccess: row.lastSuccess,
+      lastError: row.lastError,
+      expires: directory.expires,
+    };
   }
 }

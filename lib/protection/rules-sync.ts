@@ -35,8 +35,9 @@ import {
   indexedList,
   inBaseOrder,
   ListIndex,
-  listRank,
   allocateChunks,
+  counts,
+  effectiveRank,
   chunkDomains,
   indexBase,
   readChunkDomains,
@@ -53,6 +54,7 @@ import {
   type PharmacheckDb,
   type RuleState,
   type StoredList,
+  type Vouch,
 } from '../lists';
 import { domainsSource } from './entry-sources';
 import { applyStep } from './timings';
@@ -65,14 +67,17 @@ function sameActions(a: Actions | null, b: Actions): boolean {
   return true;
 }
 
-/** What a base rule looks like, to tell a rule that must be replaced (a list's rank changed). */
 /** The lists' base rules that carry a regexFilter (a blocklist's redirects). */
 const regexBaseRules = (lists: readonly IndexedList[]) => lists.filter((l) => l.inForce && l.list.meta.kind === 'block').reduce((n, l) => n + l.list.chunks.length, 0);
 
+/**
+ * What a base rule looks like, to tell a rule that must be replaced: its priority is the list's
+ * rank (lib/lists/standing.ts, from who vouches for it), so a new vouch or revocation changes it.
+ */
 const shapeOf = (priority: number | undefined, action: string, count: number) => `${priority ?? 1}/${action}/${count}`;
 
-function wantedShape(indexed: IndexedList, count: number): string {
-  return shapeOf(listRank(indexed.list.meta), indexed.list.meta.kind === 'allow' ? 'allow' : 'redirect', count);
+function wantedShape(list: Pick<StoredList, 'meta' | 'vouch'>, count: number): string {
+  return shapeOf(effectiveRank(list), list.meta.kind === 'allow' ? 'allow' : 'redirect', count);
 }
 
 export interface RulesSyncOptions {
@@ -129,7 +134,7 @@ export class RulesSync {
       }
     }
     this.lists = lists;
-    this.base = new Map(lists.filter((l) => l.inForce).flatMap((l) => l.list.chunks.map((c) => [c.ruleId, wantedShape(l, c.count)] as const)));
+    this.base = new Map(lists.filter((l) => l.inForce).flatMap((l) => l.list.chunks.map((c) => [c.ruleId, wantedShape(l.list, c.count)] as const)));
     this.folded = state?.folded ?? true;
     this.dynamicOverlay = [...(state?.dynamicRuleIds ?? [])];
     const dynamicActions = new Map(state?.dynamicActions ?? []);
@@ -208,14 +213,14 @@ export class RulesSync {
    * database only once its rules are in force; any failure puts the previous rules back and leaves
    * the last good list.
    */
-  async installFull(checked: CheckedDomains, source: ListSource): Promise<StoredList> {
+  async installFull(checked: CheckedDomains, source: ListSource, vouch: Vouch): Promise<StoredList> {
     const { db, now } = this.options;
     const { meta } = checked;
     const chunks = await allocateChunks(db, checked.domains);
     applyStep('chunks');
     const before = this.lists;
     const old = before.find((l) => l.list.id === meta.id);
-    const preview: StoredList = { id: meta.id, meta, source, base: chunks.base, chunks: chunks.chunks, baseCount: chunks.domains.length, entryCount: chunks.domains.length, installedAt: now().toISOString() };
+    const preview: StoredList = { id: meta.id, meta, source, base: chunks.base, chunks: chunks.chunks, baseCount: chunks.domains.length, entryCount: chunks.domains.length, installedAt: now().toISOString(), vouch };
     // Refuse what cannot fit before anything changes (apply checks again, with the exact overlay).
     const others = before.filter((l) => l !== old);
     this.checkBudget(regexBaseRules(others) + (meta.kind === 'block' ? chunks.chunks.length : 0), this.sessionActions ?? this.dynamicActions ?? new Map());
@@ -240,7 +245,7 @@ export class RulesSync {
       await writeBaseRows(db, meta.id, newBase, entries);
       applyStep('entries stored');
       await rules;
-      const stored = await switchBase(db, meta, source, newBase);
+      const stored = await switchBase(db, meta, source, newBase, vouch);
       applyStep('switched');
       // The base rules are in force; the overlay's verdicts may change with the new list.
       await this.apply([...before.filter((l) => l.list.id !== meta.id), indexedList(stored, newBase.set, null, EMPTY_OVERLAY, now())], { inMemory: new Map([[meta.id, newBase]]) });
@@ -255,15 +260,19 @@ export class RulesSync {
     }
   }
 
-  /** Replaces a list's base rules by a new base's, in one dynamic update. */
+  /**
+   * Replaces a list's base rules by a new base's, in one dynamic update. A list that does not count
+   * (an allowlist nobody vouches for: rank 0) gets none; its old rules still go.
+   */
   private async swapBase(old: IndexedList | undefined, preview: StoredList, chunks: BaseChunks): Promise<void> {
     const remove = old?.inForce ? old.list.chunks.map((c) => c.ruleId).filter((id) => this.base.has(id)) : [];
-    const rules = buildRules([{ meta: preview.meta, chunks: chunkDomains(chunks) }], this.options.warningPageUrl());
+    const counted = counts(preview, this.options.now());
+    const rules = counted ? buildRules([{ meta: preview.meta, vouch: preview.vouch, chunks: chunkDomains(chunks) }], this.options.warningPageUrl()) : [];
     applyStep('dynamic rules sent');
     await updateDynamicRules(remove, rules);
     applyStep('dynamic rules');
     for (const id of remove) this.base.delete(id);
-    for (const c of preview.chunks) this.base.set(c.ruleId, shapeOf(listRank(preview.meta), preview.meta.kind === 'allow' ? 'allow' : 'redirect', c.count));
+    if (counted) for (const c of preview.chunks) this.base.set(c.ruleId, wantedShape(preview, c.count));
   }
 
   /**
@@ -302,7 +311,7 @@ export class RulesSync {
     const chunk = indexed.list.chunks[chunkIndex]!;
     const held = options.inMemory?.get(indexed.list.id);
     const domains = held ? held.domains.slice(chunkIndex * CHUNK_SIZE, chunkIndex * CHUNK_SIZE + chunk.count) : await readChunkDomains(this.options.db, indexed.list, chunk);
-    return buildRules([{ meta: indexed.list.meta, chunks: [{ ruleId: chunk.ruleId, domains }] }], this.options.warningPageUrl())[0]!;
+    return buildRules([{ meta: indexed.list.meta, vouch: indexed.list.vouch, chunks: [{ ruleId: chunk.ruleId, domains }] }], this.options.warningPageUrl())[0]!;
   }
 
   /** Makes the rules those `next` calls for, then (unless told not to) switches the index to it. */
@@ -312,7 +321,7 @@ export class RulesSync {
     const wanted = new Map<number, { indexed: IndexedList; chunk: number; shape: string }>();
     for (const indexed of next) {
       if (!indexed.inForce) continue;
-      indexed.list.chunks.forEach((c, chunk) => wanted.set(c.ruleId, { indexed, chunk, shape: wantedShape(indexed, c.count) }));
+      indexed.list.chunks.forEach((c, chunk) => wanted.set(c.ruleId, { indexed, chunk, shape: wantedShape(indexed.list, c.count) }));
     }
     const removeBase = [...this.base].filter(([id, shape]) => wanted.get(id)?.shape !== shape).map(([id]) => id);
     const addBase = [...wanted].filter(([id, want]) => this.base.get(id) !== want.shape);

@@ -5,16 +5,21 @@
  *
  * Start-up order, so that a woken worker answers at once: the index comes back from its snapshots
  * in one read (`ready`: verdicts from then on), and only then runs what can wait (`started`): the
- * bundled lists' check, on the first wake of a browser session the rule check and clean-up, the
- * managed policy and the reports' retry.
+ * bundled lists' check, the directory of publishers, on the first wake of a browser session the
+ * rule check and clean-up, the managed policy and the reports' retry. The first wake of a session
+ * is the exception: its verdicts wait for start-up, since the shipped directory may change who
+ * vouches for a list.
  */
 import { browser } from 'wxt/browser';
 import { allowForSession, warningPageUrl } from '../blocking';
 import { hostFromUrl } from '../domain';
 import { applyDeltaToStore, compactedBase, overlaySize, readForWake, removeOrphanChunks, restoreLists, storeBase, type PharmacheckDb, type StoredList } from '../lists';
-import type { Handlers } from '../messaging/background';
-import type { ProceedResult, VerdictReport } from '../messaging';
-import { confirmedVerdictForUrl, verdictForUrl, type Verdict } from '../verdict';
+import type { ContentHandlers, Handlers } from '../messaging/background';
+import type { CautionView, ProceedResult, VerdictReport } from '../messaging';
+import { confirmedVerdictForUrl, verdictForUrl, withCaution, type Verdict } from '../verdict';
+import type { CautionAssessment } from '../caution';
+import { CautionTabs } from './caution-tabs';
+import { cautionNotice } from './caution-notice';
 import { showBadge } from './badge';
 import { ensureBundledLists } from './bundled';
 import { detailsSource } from './entry-sources';
@@ -26,6 +31,7 @@ import { describeVerdict, type ConfirmedVerdict } from './report';
 import { RulesSync } from './rules-sync';
 import { applyInForce, applyStarted, applyStep, mark, recordTiming, SCRIPT_START, sinceScriptStart, wakeMarks } from './timings';
 import { fetchBytes, type ListInstaller } from '../updater';
+import { ensureShippedDirectory, readDirectory, readShippedDirectory, readShippedRoot, syncVouches, type DirectoryRoot } from '../trust';
 
 /** The one-shot alarm that folds the overlay into the dynamic rules, a while after the last delta. */
 export const FOLD_ALARM = 'pharmacheck-fold';
@@ -36,6 +42,11 @@ export function needsCompaction(list: Pick<StoredList, 'baseCount'>, overlayDoma
   return overlayDomains > Math.min(10_000, Math.max(2_000, list.baseCount * 0.05));
 }
 
+function cautionView(a: CautionAssessment): CautionView | null {
+  if (a.level === 'none') return null;
+  return { level: a.level, signals: a.signals.map((s) => ({ id: s.id, key: s.reason.key, subs: s.reason.subs })), register: a.register };
+}
+
 /** For a tab showing the warning page, the URL it warns about; otherwise the URL itself. */
 export function urlToCheck(tabUrl: string, warningUrl: string): string {
   const prefix = `${warningUrl}?url=`;
@@ -44,12 +55,18 @@ export function urlToCheck(tabUrl: string, warningUrl: string): string {
 
 export class ProtectionService {
   private readonly rules: RulesSync;
-  /** The index is back: verdicts can be answered. */
+  /** The pinned keys of the directory of publishers shipped in the package (null if it is broken). */
+  private root: DirectoryRoot | null = null;
+  /**
+   * Verdicts can be answered: the index is back. On the first wake of a session (an install, an
+   * update, a browser start) also the shipped directory's vouches and the rules that follow them.
+   */
   readonly ready: Promise<void>;
   /** Everything start-up does is done (updates wait for it). */
   readonly started: Promise<void>;
   readonly lists: ListsService;
   readonly reports: ReportsService;
+  readonly caution = new CautionTabs();
   private unindexed: StoredList[] = [];
   private answered = { verdict: false, badge: false };
 
@@ -66,12 +83,25 @@ export class ProtectionService {
       onDownloaded: applyStarted,
       onStep: applyStep,
       onListsChanged: () => this.refresh(),
+      root: () => this.root,
     });
     this.reports = new ReportsService(db);
-    this.ready = this.restore();
-    this.started = this.start();
+    const firstWake = isFirstWakeOfSession();
+    const restored = this.restore();
+    this.started = this.start(restored, firstWake);
     // Whoever waits for it sees a failure; nobody waiting is no reason for an unhandled rejection.
     this.started.catch((error: unknown) => console.warn('Pharmacheck: start-up failed:', error));
+    this.ready = this.whenReady(restored, firstWake);
+  }
+
+  /**
+   * Later wakes answer from the restored index at once. The first wake of a session waits for
+   * start-up: a release's directory may revoke a key or vouch for a list anew, and no verdict is
+   * given from the standing before it (the rules follow it in the same step).
+   */
+  private async whenReady(restored: Promise<void>, firstWake: Promise<boolean>): Promise<void> {
+    await restored;
+    if (await firstWake) await this.started.catch(() => undefined);
   }
 
   private async restore(): Promise<void> {
@@ -86,11 +116,13 @@ export class ProtectionService {
     mark('indexed');
   }
 
-  private async start(): Promise<void> {
-    await this.ready;
-    const firstWake = await isFirstWakeOfSession();
+  private async start(restored: Promise<void>, isFirstWake: Promise<boolean>): Promise<void> {
+    await restored;
+    const firstWake = await isFirstWake;
+    const fetchText = async (path: string) => (await fetch(browser.runtime.getURL(`/${path}` as '/warning.html'))).text();
     await this.lists.serial(async () => {
-      const bundled = await ensureBundledLists(this.db, async (path) => (await fetch(browser.runtime.getURL(`/${path}` as '/warning.html'))).text(), this.now());
+      const bundled = await ensureBundledLists(this.db, fetchText, this.now());
+      await this.startDirectory(fetchText, firstWake);
       if (firstWake) await removeOrphanChunks(this.db);
       // Lists stored without a snapshot (by an older version, or a write cut short) get a new base.
       for (const stored of this.unindexed) {
@@ -116,22 +148,47 @@ export class ProtectionService {
   /** Deltas and full lists go through the reconciler, which puts them in force. */
   private installer(): ListInstaller {
     return {
-      applyDelta: async (delta) => {
+      applyDelta: async (delta, vouch) => {
         applyStep('checked');
-        const { stored, overlay } = await applyDeltaToStore(this.db, delta, this.rules.index.indexed().get(delta.id));
+        const { stored, overlay } = await applyDeltaToStore(this.db, delta, this.rules.index.indexed().get(delta.id), vouch);
         applyStep('stored');
         await this.rules.applyOverlay(stored, overlay);
         applyInForce('delta');
         if (this.rules.needsFold) void browser.alarms.create(FOLD_ALARM, { delayInMinutes: FOLD_DELAY_MINUTES });
         return stored;
       },
-      installFull: async (checked, source) => {
+      installFull: async (checked, source, vouch) => {
         applyStep('checked');
-        const stored = await this.rules.installFull(checked, source);
+        const stored = await this.rules.installFull(checked, source, vouch);
         applyInForce('full');
         return stored;
       },
     };
+  }
+
+  /**
+   * The directory of publishers. On the first wake of a session (which every install, update and
+   * browser start is): the shipped one unless a newer one that still verifies with the shipped
+   * pinned keys is stored, then every list's vouch from it, so a release's revocation applies
+   * before the first verdict (`ready` waits for it; the rule check that follows puts the rules in
+   * step with the new vouches). Later wakes only read the pinned keys. A broken shipped directory
+   * leaves the stored one in force, without updates.
+   */
+  private async startDirectory(fetchText: (path: string) => Promise<string>, firstWake: boolean): Promise<void> {
+    let directory;
+    try {
+      if (!firstWake) {
+        this.root = await readShippedRoot(fetchText);
+        return;
+      }
+      const shipped = await readShippedDirectory(fetchText);
+      directory = await ensureShippedDirectory(this.db, shipped, this.now());
+      this.root = shipped.root;
+    } catch (error) {
+      console.error('Pharmacheck: the shipped directory of publishers is unusable', error);
+      directory = await readDirectory(this.db);
+    }
+    await syncVouches(this.db, directory);
   }
 
   /** Subscriptions an organisation set through managed storage (none on most browsers). */
@@ -200,7 +257,10 @@ export class ProtectionService {
   async report(url: string): Promise<VerdictReport> {
     mark('asked');
     const target = urlToCheck(url, warningPageUrl());
-    const report = describeVerdict(target, await this.confirmedVerdict(target), this.now());
+    const verdict = await this.confirmedVerdict(target);
+    const subs = verdict?.hits.length ? await this.db.subscriptions.bulkGet(verdict.hits.map((h) => h.list.id)) : [];
+    const keyIds = new Map(subs.flatMap((s) => (s?.key ? [[s.id, s.key.keyId] as const] : [])));
+    const report = describeVerdict(target, verdict, this.now(), keyIds);
     if (!this.answered.verdict) {
       this.answered.verdict = true;
       recordTiming({ wake: { scriptStartMs: SCRIPT_START, scriptToVerdictMs: sinceScriptStart(), marks: wakeMarks() } });
@@ -208,13 +268,47 @@ export class ProtectionService {
     return report;
   }
 
+  /** The verdict for what a tab shows: a list's, or else the caution signals' for that tab's page. */
+  async tabVerdict(tabId: number, url: string): Promise<{ verdict: Verdict | null; caution: CautionAssessment | null }> {
+    const verdict = await this.verdict(url);
+    if (!verdict || verdict.kind !== 'unknown') return { verdict, caution: null };
+    const caution = await this.caution.forTab(tabId, urlToCheck(url, warningPageUrl()));
+    return { verdict: withCaution(verdict, caution?.level ?? null), caution };
+  }
+
   /** `eventAt`: performance.now() when the tab event came, for the timings. */
   async updateBadge(tabId: number, url: string | undefined, eventAt?: number): Promise<void> {
-    await showBadge(tabId, url ? await this.verdict(url) : null);
+    await showBadge(tabId, url ? (await this.tabVerdict(tabId, url)).verdict : null);
     if (eventAt !== undefined && !this.answered.badge) {
       this.answered.badge = true;
       recordTiming({ badge: { eventToBadgeMs: performance.now() - eventAt, scriptToBadgeMs: sinceScriptStart() } });
     }
+  }
+
+  /** A tab went to a new page: its caution starts again from the host name. */
+  async navigated(tabId: number, url: string | undefined, eventAt?: number): Promise<void> {
+    if (url) await this.caution.navigated(tabId, urlToCheck(url, warningPageUrl()));
+    await this.updateBadge(tabId, url, eventAt);
+  }
+
+  /** The handlers for Pharmacheck's own content script (lib/messaging/background.ts checks the sender). */
+  contentHandlers(): ContentHandlers {
+    return {
+      'cs-bg-page-features': async ({ features }, { tabId, url }) => {
+        const verdict = await this.verdict(url);
+        // A listed or verified site never gets the caution verdict, nor a notice.
+        if (!verdict || verdict.kind !== 'unknown') return { notice: null };
+        const assessment = await this.caution.pageSeen(tabId, url, features);
+        await this.updateBadge(tabId, url);
+        if (assessment?.level !== 'strong' || (await this.caution.isDismissed(url))) return { notice: null };
+        return { notice: await cautionNotice(assessment) };
+      },
+      'cs-bg-notice-dismiss': async (_, { url }) => ({ ok: await this.caution.dismiss(url) }),
+      'cs-bg-open-guide': async (_, { tabId }) => {
+        await browser.tabs.create({ url: browser.runtime.getURL('/guide.html'), openerTabId: tabId });
+        return { ok: true };
+      },
+    };
   }
 
   /** "Proceed anyway": only for a web URL whose site is listed; the page then goes to it. */
@@ -232,10 +326,18 @@ export class ProtectionService {
       'ui-bg-verdict': async ({ url }) => this.report(url),
       'ui-bg-tab-verdict': async ({ tabId }) => {
         const tab = await browser.tabs.get(tabId);
-        return this.report(tab.url ?? '');
+        const url = tab.url ?? '';
+        const [report, { caution }] = await Promise.all([this.report(url), this.tabVerdict(tabId, url)]);
+        if (!caution || report.verdict !== 'unknown') return report;
+        const view = cautionView(caution);
+        return { ...report, verdict: view ? 'caution' : 'unknown', caution: view, register: caution.register };
       },
       'ui-bg-proceed': async ({ url }) => this.proceed(url),
       'ui-bg-subscriptions': async () => this.lists.view(),
+      'ui-bg-directory': async () => {
+        await this.started;
+        return this.lists.directory();
+      },
       'ui-bg-subscribe': async ({ url, publicKey }) => {
         await this.started;
         return this.lists.subscribe(url, publicKey);

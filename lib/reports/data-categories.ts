@@ -6,10 +6,10 @@
 import type { Report } from './schema';
 
 /** Every category a report can carry, as the Firefox manifest declares them (wxt.config.ts). */
-export const REPORT_DATA_CATEGORIES = ['browsingActivity', 'personalCommunications', 'personallyIdentifyingInfo'] as const;
+export const REPORT_DATA_CATEGORIES = ['browsingActivity', 'personalCommunications', 'personallyIdentifyingInfo', 'websiteContent'] as const;
 export type ReportDataCategory = (typeof REPORT_DATA_CATEGORIES)[number];
 
-export function reportDataCategories(report: Pick<Report, 'comment' | 'contact'>): ReportDataCategory[] {
+export function reportDataCategories(report: Pick<Report, 'comment' | 'contact' | 'signals'>): ReportDataCategory[] {
   return [
     // The address of the reported page: a site the person visited.
     'browsingActivity',
@@ -17,5 +17,7 @@ export function reportDataCategories(report: Pick<Report, 'comment' | 'contact'>
     ...(report.comment?.trim() ? (['personalCommunications'] as const) : []),
     // An e-mail address, only when the person agreed to be contacted.
     ...(report.contact ? (['personallyIdentifyingInfo'] as const) : []),
+    // The names of the caution signs Pharmacheck saw on the page, when the person attaches them.
+    ...(report.signals?.length ? (['websiteContent'] as const) : []),
   ];
 }

@@ -15,7 +15,7 @@ export {
   reportSchema,
 } from './schema';
 export type { HubErrorBody, HubErrorCode, Report, ReportKind, ReportReason, ReportReceipt } from './schema';
-export { reportTarget } from './target';
+export { reportTarget, trimmedPage } from './target';
 export type { ReportTarget } from './target';
 export { deleteItem, deliverDue, enqueueReport, normalizeHubUrl, postJson, REPORTS_PATH, retryDelayMs, sendItem } from './outbox';
 export type { EnqueueResult, Post } from './outbox';

@@ -46,6 +46,10 @@ export const reportPageSchema = storableText(MAX_PAGE_LENGTH)
   .min(1)
   .refine((page) => reportTarget(page) !== null, 'must be an http(s) address or a domain that can be registered');
 
+/** `<family>.<rule>` as lib/caution names its signals. */
+const SIGNAL_ID = /^(?:name|page|logo)\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const MAX_SIGNALS = 24;
+
 export const reportContactSchema = z.strictObject({
   email: z.email().max(MAX_EMAIL_LENGTH),
   /** The person ticked "you may contact me"; without it no address is sent at all. */
@@ -61,11 +65,19 @@ export const reportSchema = z
     reasons: z.array(reportReasonSchema).max(REPORT_REASONS.length),
     comment: storableText(MAX_COMMENT_LENGTH).optional(),
     contact: reportContactSchema.optional(),
+    /**
+     * The caution signals the person chose to attach: their ids only (lib/caution), never page
+     * content. A hub that does not know an id still stores it as given.
+     */
+    signals: z.array(z.string().regex(SIGNAL_ID, 'a signal id is <family>.<rule>')).max(MAX_SIGNALS).optional(),
     extensionVersion: z.string().regex(/^\d{1,9}(?:\.\d{1,9}){0,3}$/, 'a version is 1 to 4 dot-separated numbers'),
     /** When the person sent it (their clock); the hub also records when it arrived. */
     createdAt: z.iso.datetime({ offset: true }),
   })
   .superRefine((report, ctx) => {
+    if (report.signals && new Set(report.signals).size !== report.signals.length) {
+      ctx.addIssue({ code: 'custom', path: ['signals'], message: 'a signal is given twice' });
+    }
     if (new Set(report.reasons).size !== report.reasons.length) {
       ctx.addIssue({ code: 'custom', path: ['reasons'], message: 'a reason is given twice' });
     }

@@ -26,3 +26,22 @@ function domainHost(input: string) {
   const check = checkEntryDomain(input);
   return check.ok ? canonicalHost(check.domain) : null;
 }
+
+/**
+ * The page address as a report carries it by default: scheme, host, port and path, without
+ * user-info, query or fragment, which often hold a session, a tracking id or personal data
+ * (`https://shop.example/pills?session=…#x` → `https://shop.example/pills`). The person may keep
+ * the full address. Input that is not an http(s) address is returned as it is (a domain, or
+ * something the report schema will refuse).
+ */
+export function trimmedPage(page: string): string {
+  const text = page.trim();
+  if (!HAS_SCHEME.test(text)) return text;
+  try {
+    const url = new URL(text);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return text;
+    return `${url.protocol}//${url.host}${url.pathname}`;
+  } catch {
+    return text;
+  }
+}

@@ -89,10 +89,11 @@ export async function sign(bytes: Uint8Array, key: SecretKeyFile): Promise<Signa
 export type SignatureProblem = 'bad-signature-file' | 'wrong-key' | 'bad-signature';
 
 /**
- * Checks a detached signature over bytes against the one key a subscription trusts.
- * Never throws: malformed input is a problem like any other.
+ * Checks a detached signature over bytes against the key a subscription trusts, or against a key
+ * ring (the keys a subscription accepts while a key rolls over, docs/list-format.md §16): the
+ * signature's key id chooses the key. Never throws: malformed input is a problem like any other.
  */
-export async function verify(bytes: Uint8Array, signatureText: string, trusted: PublicKeyFile): Promise<SignatureProblem | null> {
+export async function verify(bytes: Uint8Array, signatureText: string, trusted: PublicKeyFile | readonly PublicKeyFile[]): Promise<SignatureProblem | null> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(signatureText);
@@ -101,14 +102,21 @@ export async function verify(bytes: Uint8Array, signatureText: string, trusted: 
   }
   const file = signatureFileSchema.safeParse(parsed);
   if (!file.success) return 'bad-signature-file';
+  const ring: readonly PublicKeyFile[] = Array.isArray(trusted) ? trusted : [trusted as PublicKeyFile];
+  const key = ring.find((k) => k.keyId === file.data.keyId);
+  return verifyOne(bytes, file.data, key);
+}
+
+/** One parsed signature against one key (undefined: the signature names a key not trusted). */
+export async function verifyOne(bytes: Uint8Array, file: SignatureFile, key: PublicKeyFile | undefined): Promise<SignatureProblem | null> {
   // atob ignores the unused low bits of the last base64 digit, so several texts decode to the same
   // signature. Only the canonical text is accepted: any change to a `.sig` file is refused.
-  const signature = canonicalBase64(file.data.signature);
+  const signature = canonicalBase64(file.signature);
   if (signature?.length !== 64) return 'bad-signature-file';
-  if (file.data.keyId !== trusted.keyId) return 'wrong-key';
+  if (key === undefined || file.keyId !== key.keyId) return 'wrong-key';
   try {
-    const publicKey = fromBase64(trusted.publicKey);
-    if ((await keyIdOf(publicKey)) !== trusted.keyId) return 'wrong-key';
+    const publicKey = fromBase64(key.publicKey);
+    if ((await keyIdOf(publicKey)) !== key.keyId) return 'wrong-key';
     const ok = await ed.verifyAsync(signature, bytes, publicKey);
     return ok ? null : 'bad-signature';
   } catch {
@@ -122,3 +130,5 @@ export function signatureText(signature: SignatureFile): string {
 }
 
 export { keyFileProblem } from './key-check';
+export { signaturesText, signerIds, verifyThreshold, MAX_SIGNATURES, SIGNATURES_MAX_CHARS } from './threshold';
+export type { ThresholdProblem } from './threshold';

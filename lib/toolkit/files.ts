@@ -7,24 +7,10 @@
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { z } from 'zod';
+import { ioReason } from '../publishing/error';
 import { CliError, ioError, refused } from './exit';
 
-const REASONS: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EISDIR: 'it is a directory',
-  ENOTDIR: 'a parent is not a directory',
-  ENOSPC: 'no space left on the device',
-  EROFS: 'read-only file system',
-  EEXIST: 'it already exists',
-  ENOTEMPTY: 'the directory is not empty',
-};
-
-export function ioReason(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? (REASONS[code] ?? code) : error instanceof Error ? error.message : String(error);
-}
+export { ioReason } from '../publishing/error';
 
 export async function readBytes(path: string): Promise<Uint8Array> {
   try {

@@ -75,11 +75,15 @@ export async function loadPublishDirectory(dir: string, keys: readonly PublicKey
   return held;
 }
 
-/** As the extension holds a stored list: metadata and domains in entry order. */
+/**
+ * As the extension holds a stored list: metadata and domains in entry order. Ranked as it
+ * declares, as the extension ranks a list an organisation's policy sets (lib/lists/standing.ts);
+ * a list a person adds ranks as community unless the directory of publishers names its key.
+ */
 export function loaded({ file, list }: HeldList): LoadedList {
   const { entries, ...meta } = list;
   return {
-    stored: { id: list.id, meta, source: { type: 'url', url: pathToFileURL(file).href }, base: '', chunks: [], baseCount: entries.length, entryCount: entries.length, installedAt: new Date().toISOString() },
+    stored: { id: list.id, meta, source: { type: 'url', url: pathToFileURL(file).href }, base: '', chunks: [], baseCount: entries.length, entryCount: entries.length, installedAt: new Date().toISOString(), vouch: { by: 'policy' } },
     domains: entries.map((e) => e.domain),
   };
 }

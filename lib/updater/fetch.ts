@@ -83,11 +83,11 @@ async function readCapped(response: Response, maxBytes: number, url: string, con
   return bytes;
 }
 
-/** Fetches a file and its detached signature (`<url>.sig`). */
-export async function fetchSigned(fetcher: FetchBytes, url: string, maxBytes: number, etag?: string | null): Promise<{ notModified: true } | { notModified: false; bytes: Uint8Array; signature: string; etag: string | null }> {
+/** Fetches a file and its detached signature (`<url>.sig`; a directory's may hold several signatures). */
+export async function fetchSigned(fetcher: FetchBytes, url: string, maxBytes: number, etag?: string | null, signatureBytes = 1024): Promise<{ notModified: true } | { notModified: false; bytes: Uint8Array; signature: string; etag: string | null }> {
   const file = await fetcher(url, { maxBytes, etag: etag ?? null });
   if (file.notModified) return file;
-  const sig = await fetcher(`${url}.sig`, { maxBytes: 1024 });
+  const sig = await fetcher(`${url}.sig`, { maxBytes: signatureBytes });
   if (sig.notModified) throw new FetchFailed('http-304', `${url}.sig`);
   return { notModified: false, bytes: file.bytes, signature: new TextDecoder().decode(sig.bytes), etag: file.etag };
 }

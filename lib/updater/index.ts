@@ -5,3 +5,6 @@ export { MAX_KEY_INPUT, newSubscription, parsePublicKey, subscribe, subscription
 export type { SubscribeResult } from './subscriptions';
 export { describeError, storeOnly, updateSubscription } from './update';
 export type { ListInstaller, UpdateDeps, UpdateOutcome } from './update';
+export { directoryDue, updateDirectory } from './directory';
+export type { DirectoryDeps, DirectoryOutcome } from './directory';
+export { followRotations } from './rotation';

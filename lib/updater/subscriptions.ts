@@ -1,11 +1,14 @@
 /**
  * Adding and removing subscriptions. A person (or an organisation's policy) gives the URL of a
  * list's latest.json and the publisher's public key; the key is the trust anchor, and the list id
- * is taken from the signed latest.json it verifies.
+ * is taken from the signed latest.json it verifies. A key the directory of publishers revoked is
+ * refused, and so is a key that is not the directory's for a list id the directory names: nobody
+ * can pass their own list off as a known publisher's (docs/list-format.md §17).
  */
 import { z } from 'zod';
-import { checkLatest, LIMITS, removeList, type PharmacheckDb, type Subscription } from '../lists';
+import { checkLatest, LIMITS, Refused, removeList, type PharmacheckDb, type Subscription } from '../lists';
 import { keyIdOf, fromBase64, publicKeySchema, type PublicKeyFile } from '../signing';
+import { publisherOf, readDirectory, revocationOf } from '../trust';
 import { fetchSigned, type FetchBytes } from './fetch';
 import { describeError } from './update';
 
@@ -41,7 +44,7 @@ export async function parsePublicKey(input: string): Promise<PublicKeyFile | nul
 export type SubscribeResult = { readonly ok: true; readonly id: string } | { readonly ok: false; readonly reason: string; readonly message: string };
 
 export function newSubscription(id: string, url: string | null, key: PublicKeyFile | null, addedBy: Subscription['addedBy'], now: Date): Subscription {
-  return { id, url, key, addedBy, addedAt: now.toISOString(), lastCheck: null, lastSuccess: null, lastError: null, failures: 0, nextCheck: null, etag: null };
+  return { id, url, key, keyHistory: [], addedBy, addedAt: now.toISOString(), lastCheck: null, lastSuccess: null, lastError: null, failures: 0, nextCheck: null, etag: null };
 }
 
 /** Verifies latest.json with the given key, then records the subscription (not yet its list). */
@@ -54,6 +57,9 @@ export async function subscribe(
   if (!url.success) return { ok: false, reason: 'bad-url', message: 'The address must be an http or https URL of a latest.json file.' };
   const key = await parsePublicKey(input.publicKey);
   if (!key) return { ok: false, reason: 'bad-key', message: 'The public key must be a 44-character base64 Ed25519 key or a public key file.' };
+  const directory = await readDirectory(db);
+  const revoked = revocationOf(directory, key.keyId);
+  if (revoked) return { ok: false, reason: 'revoked-key', message: `The directory of publishers revoked the key ${key.keyId} (${revoked.reason}).` };
   try {
     const file = await fetchSigned(deps.fetcher, url.data, LIMITS.latestBytes);
     if (file.notModified) return { ok: false, reason: 'http-304', message: 'The server answered 304 to a first request.' };
@@ -64,6 +70,10 @@ export async function subscribe(
       id = '';
     }
     const latest = await checkLatest(file.bytes, file.signature, { id: typeof id === 'string' ? id : '', key, currentVersion: null, now: deps.now() });
+    const publisher = publisherOf(directory, latest.id);
+    if (publisher && !publisher.keys.some((k) => k.keyId === key.keyId)) {
+      throw new Refused('not-directory-key', `the directory of publishers names "${latest.id}" as a list of ${publisher.name}, signed with other keys than ${key.keyId}`);
+    }
     if (await db.subscriptions.get(latest.id)) return { ok: false, reason: 'exists', message: `You already subscribe to the list "${latest.id}".` };
     await db.subscriptions.put(newSubscription(latest.id, url.data, key, input.addedBy, deps.now()));
     return { ok: true, id: latest.id };

@@ -1,6 +1,7 @@
 /**
  * From list hits to the verdict a person sees. Precedence (DESIGN.md): an authority's blocklist
- * beats a register's allowlist, which beats a community blocklist. The blocking rules encode the
+ * beats a register's allowlist, which beats a community blocklist, by each list's effective rank
+ * (lib/lists/standing.ts: who vouches for the list, not what it declares). The blocking rules encode the
  * same order as declarativeNetRequest priorities (lib/blocking), so the badge and the redirect agree.
  */
 import { hostFromUrl, type Host } from '../domain';
@@ -19,6 +20,15 @@ export function verdictFromHits(host: Host, hits: readonly ListHit[]): Verdict {
   const top = hits[0];
   if (!top) return { kind: 'unknown', host, hits };
   return { kind: top.rank === 2 ? 'verified' : 'listed', host, hits };
+}
+
+/**
+ * The caution verdict joins here: it applies only where no list spoke. A list verdict (listed,
+ * verified) always wins over caution, whatever the signals say (DESIGN.md, "Verdicts").
+ */
+export function withCaution(verdict: Verdict, cautionLevel: 'none' | 'caution' | 'strong' | null): Verdict {
+  if (verdict.kind !== 'unknown' || cautionLevel === null || cautionLevel === 'none') return verdict;
+  return { ...verdict, kind: 'caution' };
 }
 
 /** The verdict for a URL, or null when it is not a web URL (no verdict at all). */

@@ -1,4 +1,7 @@
-/** A list's draft (its next version) with the evidence behind each entry; publishers publish it. */
+/**
+ * A list's draft (its next version) with the evidence behind each entry (reports and decisions for a
+ * blocklist, the register's export for an allowlist); publishers publish it.
+ */
 import { useState } from 'preact/hooks';
 import type { Api } from './api';
 import { CATEGORY_LABELS, formatDateTime } from './format';
@@ -34,7 +37,7 @@ export function DraftView({ api, canPublish }: { api: Api; canPublish: boolean }
         <select id="draft-list" value={listId ?? ''} onChange={(e) => setChosen(e.currentTarget.value)}>
           {lists.data.map((l) => (
             <option key={l.meta.id} value={l.meta.id}>
-              {l.meta.name}
+              {l.meta.name} ({l.meta.kind === 'allow' ? 'allowlist' : 'blocklist'})
             </option>
           ))}
         </select>
@@ -71,10 +74,19 @@ export function DraftView({ api, canPublish }: { api: Api; canPublish: boolean }
               <td>{CATEGORY_LABELS[e.category] ?? e.category}</td>
               <td>{e.added}</td>
               <td>
-                Reports {e.evidence.reportIds.map((id) => `#${id}`).join(', ')}; confirmed by {e.evidence.confirmedBy},{' '}
-                {formatDateTime(e.evidence.confirmedAt)}
-                {e.reference && <>; reference {e.reference}</>}
-                {e.note && <>; note: {e.note}</>}
+                {list?.meta.kind === 'allow' ? (
+                  <>
+                    Registration {e.reference}
+                    {e.note && <>, {e.note}</>}; imported from the register by {e.evidence.confirmedBy}, {formatDateTime(e.evidence.confirmedAt)}
+                  </>
+                ) : (
+                  <>
+                    Reports {e.evidence.reportIds.map((id) => `#${id}`).join(', ')}; confirmed by {e.evidence.confirmedBy},{' '}
+                    {formatDateTime(e.evidence.confirmedAt)}
+                    {e.reference && <>; reference {e.reference}</>}
+                    {e.note && <>; note: {e.note}</>}
+                  </>
+                )}
               </td>
             </tr>
           ))}

@@ -1,11 +1,12 @@
 /**
  * The audit log: who confirmed, rejected and published what, and when; also who created and
- * revoked tokens and lists. Written in the same transaction as the change it records, so the log
+ * revoked tokens and lists, imported a register, exported the lists, and when the retention
+ * policy ran. Written in the same transaction as the change it records, so the log
  * and the data never disagree. Rows are only ever inserted.
  */
 import type { Queryable } from './db';
 
-export const AUDIT_ACTIONS = ['confirm', 'reject', 'publish', 'create-token', 'revoke-token', 'create-list'] as const;
+export const AUDIT_ACTIONS = ['confirm', 'reject', 'publish', 'create-token', 'revoke-token', 'create-list', 'import-register', 'export', 'retention'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {

@@ -5,6 +5,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
+import { PublishError } from '../../lib/publishing';
 import type { HubErrorBody, HubErrorCode } from '../../lib/reports';
 
 export class HubError extends Error {
@@ -35,9 +36,15 @@ const FASTIFY_CODES: Record<string, [number, HubErrorCode, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'invalid-request', 'the content length does not match the body'],
 };
 
-function describe(error: FastifyError | HubError): { status: number; body: HubErrorBody } {
+function describe(error: FastifyError | HubError | PublishError): { status: number; body: HubErrorBody } {
   if (error instanceof HubError) {
     return { status: error.statusCode, body: { error: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
+  }
+  // A publication subscribers would refuse, or one that clashes with what is published: the
+  // publisher's to resolve. An I/O failure is the hub's.
+  if (error instanceof PublishError) {
+    if (error.problem === 'io') return { status: 500, body: { error: 'internal', message: 'the hub failed; retry later' } };
+    return { status: 409, body: { error: 'conflict', message: error.message } };
   }
   const known = error.code ? FASTIFY_CODES[error.code] : undefined;
   if (known) return { status: known[0], body: { error: known[1], message: known[2] } };
@@ -58,10 +65,10 @@ export function sendError(reply: FastifyReply, status: number, body: HubErrorBod
 }
 
 export function installErrorHandlers(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | HubError, request, reply) => {
+  app.setErrorHandler((error: FastifyError | HubError | PublishError, request, reply) => {
     const { status, body } = describe(error);
     // Only the error's own text: database errors can carry row values in their other fields.
-    if (status >= 500) request.log.error({ err: { type: error.name, code: error.code, message: error.message, stack: error.stack } }, 'request failed');
+    if (status >= 500) request.log.error({ err: { type: error.name, code: (error as { code?: unknown }).code, message: error.message, stack: error.stack } }, 'request failed');
     else request.log.info({ refused: body.error, status }, 'request refused');
     return sendError(reply, status, body);
   });

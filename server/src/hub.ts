@@ -46,7 +46,7 @@ export async function startHub(config: HubConfig, options: { db?: Database; logS
 export async function serve(config: HubConfig): Promise<void> {
   const hub = await startHub(config);
   const log = hub.app.log;
-  log.info({ database: hub.db.kind, listsDir: config.listsDir }, 'hub ready');
+  log.info({ database: hub.db.kind, ...(config.exportDir ? { exportDir: config.exportDir } : {}) }, 'hub ready');
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {

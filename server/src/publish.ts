@@ -1,29 +1,22 @@
 /**
- * Publishing: the seam between the hub and the list toolkit. `publish` takes a list's draft and
- * metadata, builds version N+1 in lib/lists' format (validated by `listSchema`), and hands it to
- * the toolkit's directory publish, which signs it, writes deltas and `latest.json`, verifies every
- * file and swaps the directory in atomically (served under /lists/).
+ * Publishing a list: its draft becomes version N+1 in lib/lists' format (validated by `listSchema`),
+ * signed, with deltas from recent versions, `latest.json` and `index.json` (lib/lists publishFiles),
+ * written to the database in one transaction with the list's new version and the audit entry. So a
+ * publication is whole or absent, in every hub process at once, whatever kills a process half way.
+ *
+ * Publications of every list take one advisory lock in turn: each rewrites index.json, which names
+ * them all, and none may lose another's. What the database holds is read back and checked as a
+ * subscriber would check it (lib/publishing) before the commit: what is served is what verifies.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { DEFAULT_DELTA_COUNT, listSchema, type Entry, type List } from '../../lib/lists';
+import { DEFAULT_DELTA_COUNT, listSchema, publishedList, publishedListSchema, publishFiles, publishIndexBytes, type Entry, type List } from '../../lib/lists';
+import { verifyPublication } from '../../lib/publishing';
 import type { SecretKeyFile } from '../../lib/signing';
-import { publishToDirectory } from '../../lib/toolkit/publish-dir';
-import { silentProgress } from '../../lib/toolkit/progress';
-import type { HubListMeta } from './lists/store';
-import type { DraftEntry } from './review/draft';
-
-export interface PublishInput {
-  readonly meta: HubListMeta;
-  /** The last version this hub recorded as published (0 before the first). */
-  readonly previousVersion: number;
-  readonly validityDays: number;
-  readonly entries: readonly DraftEntry[];
-  readonly listsDir: string;
-  /** The hub's signing key (server/src/signing-key.ts). */
-  readonly key: SecretKeyFile;
-  readonly now?: Date;
-}
+import { recordAudit } from './audit';
+import { LOCKS, type Database, type Queryable } from './db';
+import { HubError } from './errors';
+import { highestPublishedVersion, readBack, recentVersions, writePublishedFiles } from './lists/published-files';
+import { getList, type HubListMeta } from './lists/store';
+import { getDraft, type DraftEntry } from './review/draft';
 
 export interface PublishResult {
   readonly listId: string;
@@ -31,19 +24,17 @@ export interface PublishResult {
   readonly issued: string;
   readonly expires: string;
   readonly entryCount: number;
-  /** Paths relative to the lists directory (served under /lists/). */
+  /** Paths of the files written, relative to /lists/. */
   readonly files: string[];
 }
 
-/** The highest version already written for a list (a publication whose commit failed counts too). */
-function highestWrittenVersion(dir: string): number {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return 0;
-  }
-  return Math.max(0, ...names.map((n) => /^v(\d+)\.json$/.exec(n)?.[1]).filter(Boolean).map(Number));
+export interface PublishRequest {
+  readonly listId: string;
+  /** Who publishes, as the audit log names them. */
+  readonly actor: string;
+  /** The hub's signing key (server/src/signing-key.ts). */
+  readonly key: SecretKeyFile;
+  readonly now?: Date;
 }
 
 function entryOf(meta: HubListMeta, draft: DraftEntry): Entry {
@@ -57,29 +48,54 @@ function entryOf(meta: HubListMeta, draft: DraftEntry): Entry {
   };
 }
 
-export async function publish(input: PublishInput): Promise<PublishResult> {
-  const { meta, listsDir } = input;
-  const versionsDir = join(listsDir, meta.id);
-  // Never reuse a version number: a subscriber may already hold a file that carried it.
-  const version = Math.max(input.previousVersion, highestWrittenVersion(versionsDir)) + 1;
-  const now = input.now ?? new Date();
-  const list: List = listSchema.parse({
+/** Version N+1 of a list, from its metadata and draft. */
+export function buildVersion(meta: HubListMeta, version: number, validityDays: number, entries: readonly DraftEntry[], now: Date): List {
+  const parsed = listSchema.safeParse({
     format: 1,
     ...meta,
     version,
     issued: now.toISOString(),
-    expires: new Date(now.getTime() + input.validityDays * 86_400_000).toISOString(),
-    entries: [...input.entries].sort((a, b) => (a.domain < b.domain ? -1 : 1)).map((e) => entryOf(meta, e)),
+    expires: new Date(now.getTime() + validityDays * 86_400_000).toISOString(),
+    entries: [...entries].sort((a, b) => (a.domain < b.domain ? -1 : 1)).map((e) => entryOf(meta, e)),
   });
-  // The list toolkit's publish: signed list, deltas from recent versions, latest.json, index.json,
-  // every file verified as a subscriber would before the directory changes, atomically.
-  const result = await publishToDirectory({ list, key: input.key, root: listsDir, deltaCount: DEFAULT_DELTA_COUNT, now, progress: silentProgress });
-  return {
-    listId: meta.id,
-    version,
-    issued: list.issued,
-    expires: list.expires,
-    entryCount: list.entries.length,
-    files: result.written,
-  };
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new HubError(409, 'conflict', `the draft is not a valid list: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+async function indexBytes(tx: Queryable, now: Date): Promise<Uint8Array> {
+  const { rows } = await tx.query<{ entry: unknown }>('select index_entry as entry from lists where index_entry is not null order by id');
+  const entries = rows.map((r) => publishedListSchema.parse(typeof r.entry === 'string' ? JSON.parse(r.entry) : r.entry));
+  return publishIndexBytes(entries, `${now.toISOString().slice(0, 19)}Z`);
+}
+
+export async function publishList(db: Database, request: PublishRequest): Promise<PublishResult> {
+  const { listId: id, key } = request;
+  const now = request.now ?? new Date();
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [LOCKS.publish]);
+    const hubList = await getList(tx, id, { forUpdate: true });
+    if (!hubList) throw new HubError(404, 'not-found', `no list ${id}`);
+    // Never reuse a version number: one written (even by hand, outside the hub) may be held somewhere.
+    const version = Math.max(hubList.version, await highestPublishedVersion(tx, id)) + 1;
+    const list = buildVersion(hubList.meta, version, hubList.validityDays, await getDraft(tx, id), now);
+    const history = await recentVersions(tx, id, version, DEFAULT_DELTA_COUNT);
+    const files = await publishFiles({ list, history, key, deltaCount: DEFAULT_DELTA_COUNT });
+    const entry = publishedList(list, list.entries.length, key.keyId);
+    await tx.query('update lists set version = $2, published_at = $3, index_entry = $4 where id = $1', [id, version, list.issued, JSON.stringify(entry)]);
+    files.set('index.json', await indexBytes(tx, now));
+    await writePublishedFiles(tx, files, version);
+    const stored = await readBack(tx, [...files.keys()]);
+    stored.delete('index.json');
+    await verifyPublication(stored, list, key, now);
+    await recordAudit(tx, {
+      actor: request.actor,
+      action: 'publish',
+      subject: `${id} v${version}`,
+      details: { listId: id, version, entries: list.entries.length, files: [...files.keys()] },
+    });
+    return { listId: id, version, issued: list.issued, expires: list.expires, entryCount: list.entries.length, files: [...files.keys()] };
+  });
 }

@@ -42,6 +42,12 @@ describe('the bundled community list', () => {
     expect(list?.entries.filter((e) => e.category !== 'illegal-pharmacy' || e.evidence.source === '')).toEqual([]);
   });
 
+  it('says when its sources listed the names, and dates each entry by when this list took it, never by a build', () => {
+    // Which source listed which name is not known name by name: the evidence names both sources with their dates.
+    expect(new Set(list?.entries.map((e) => e.evidence.source))).toEqual(new Set(['Community blocklists: hpHosts (its data of August 2019) and The Block List Project (its list of June 2026)']));
+    expect(new Set(list?.entries.map((e) => e.added))).toEqual(new Set(['2026-11-22']));
+  });
+
   it('has no public suffix', () => {
     expect(list?.entries.filter((e) => isPublicSuffix(e.domain)).map((e) => e.domain)).toEqual([]);
   });

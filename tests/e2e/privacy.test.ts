@@ -17,6 +17,7 @@
  * visited, through the report form: those are the only remote requests allowed, and the report may
  * carry that one page's address (the person chose to send it), nothing else of the visits.
  */
+import { readFileSync } from 'node:fs';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, waitForRules, type ExtensionBrowser } from './support/chromium';
@@ -34,7 +35,8 @@ import { validAroundNow } from './support/dates';
 const SUBSCRIBED_LIST_URLS: string[] = [];
 const HUB_URLS: string[] = [];
 const LISTS_HOST = 'lists.authority.example';
-const HUB_HOST = 'hub.authority.example';
+// Reports go over https, or plain http only to a hub on this machine (lib/reports/hub-url.ts).
+const HUB_HOST = '127.0.0.1';
 /** The one page the person reports (an unlisted site they visited). */
 let reported = '';
 
@@ -49,7 +51,17 @@ const BROWSER_HOSTS = new Set(['update.googleapis.com', 'accounts.google.com', '
 // Entries of the bundled community list, and hosts that are on no list.
 const LISTED = ['1-pharm.com', `www.1-pharm.com`, '1-800-can-drug.com', '123drugsonline.com', '101generics.com'];
 const PROCEED_TO = '0rx.ru';
-const UNLISTED = ['safe-pharmacy.example', 'pharmacy-a.example', 'news.example', 'clinic.example'];
+/** Unlisted pages that the caution verdict judges on the device: a shop with strong signs, a real-looking pharmacy. */
+const CAUTION_SHOP = 'cheapmeds-online.example';
+const PHARMACY = 'apotheke-markt.example';
+const UNLISTED = ['safe-pharmacy.example', 'pharmacy-a.example', 'news.example', 'clinic.example', CAUTION_SHOP, PHARMACY];
+/** The images a caution page loads from its own site (a page's own requests, not the extension's). */
+const pageAssets = (host: string): Set<string> =>
+  new Set(host === CAUTION_SHOP || host === PHARMACY ? [...fixture(host === CAUTION_SHOP ? 'rogue-shop.html' : 'legit-pharmacy.html', host).matchAll(/\ssrc="(\/[^"]*)"/g)].map((m) => m[1]!) : []);
+/** Words that are only in those pages' content: no request may carry them. */
+const PAGE_SECRETS = [CAUTION_SHOP, PHARMACY].map((host) => `page-content-secret-${host.split('.')[0]}`);
+const fixture = (name: string, host: string) =>
+  readFileSync(new URL(`./fixtures/caution/${name}`, import.meta.url), 'utf8').replace('</main>', `<p>${PAGE_SECRETS[[CAUTION_SHOP, PHARMACY].indexOf(host)]}</p></main>`);
 const VISITS = 52;
 
 interface Recorded {
@@ -72,6 +84,8 @@ let navigations = 0;
 
 beforeAll(async () => {
   server = await startSiteServer();
+  server.serve(CAUTION_SHOP, '*', fixture('rogue-shop.html', CAUTION_SHOP));
+  server.serve(PHARMACY, '*', fixture('legit-pharmacy.html', PHARMACY));
   lists = await startListServer(LISTS_HOST);
   hub = await startFakeHub();
   proxy = await startLoggingProxy(server.port, [lists.port, hub.port]);
@@ -177,11 +191,14 @@ async function browseLikeAPerson(): Promise<void> {
     } else {
       expect(page.url()).toBe(url);
     }
-    if (i % 6 === 0) {
+    // The shop's page is judged on the device: wait until its content script has sent its
+    // features to the background (the amber badge), so that every visit to it is put to the test.
+    if (host === CAUTION_SHOP) await cautionBadge(url);
+    if (i % 6 === 0 || host === CAUTION_SHOP) {
       const { tabId } = await badgeFor(browser, listed ? browser.url(`warning.html?url=${url}`) : url);
       const popup = await openPopupFor(browser, tabId);
       navigations++;
-      expect(popup.verdict).toBe(listed ? 'listed' : 'unknown');
+      expect(popup.verdict).toBe(listed ? 'listed' : host === CAUTION_SHOP ? 'caution' : 'unknown');
       await popup.page.close();
     }
     if (i === 20) await proceedAnyway(page);
@@ -196,12 +213,21 @@ async function browseLikeAPerson(): Promise<void> {
   await page.close();
 }
 
+/** Waits (in a setup hook, where expect.poll is not available) for the amber badge on the tab at `url`. */
+async function cautionBadge(url: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while ((await badgeFor(browser, url)).text === '') {
+    if (Date.now() > deadline) throw new Error(`no caution badge for ${url} after 20 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function proceedAnyway(page: Page): Promise<void> {
   const url = `${server.origin(PROCEED_TO)}/proceed?q=secret-proceed`;
   visited.push(url);
   await go(page, url);
   const warning = await new WarningPage(page).ready();
-  await warning.proceedButton().click();
+  await (await warning.openDetails()).proceedButton().click();
   await page.waitForURL(url);
   navigations++;
 }
@@ -217,6 +243,8 @@ function secrets(onlyHost?: string): string[] {
     const marker = /secret-[a-z0-9]+/.exec(parsed.search)?.[0];
     if (marker) words.add(marker);
   }
+  // Words of the pages' own content, which the caution verdict reads on the device: never anywhere.
+  if (onlyHost === undefined) for (const word of PAGE_SECRETS) words.add(word);
   return [...words];
 }
 
@@ -265,7 +293,12 @@ describe('the privacy promise, in Chromium', () => {
     expect(requests).toContain(SUBSCRIBED_LIST_URLS[0]);
     expect(hub.received).toHaveLength(1);
     const sent = JSON.parse(hub.received[0]!.body) as { page: string; reasons: string[]; contact?: unknown };
-    expect(sent.page).toBe(reported);
+    // By default without its query and fragment (lib/reports/target.ts, trimmedPage): the visit's
+    // marker in the query stays on the device too.
+    const { origin, pathname, search } = new URL(reported);
+    expect(sent.page).toBe(`${origin}${pathname}`);
+    expect(search).toMatch(/secret-\d+/);
+    expect(hub.received[0]!.body).not.toContain(/secret-\d+/.exec(search)![0]);
     expect(sent.reasons).toEqual(['prices-too-low']);
     expect(sent.contact).toBeUndefined();
     expect(hub.received[0]!.headers.cookie).toBeUndefined();
@@ -294,7 +327,9 @@ describe('the privacy promise, in Chromium', () => {
     const unexplained: string[] = [];
     for (const request of proxy.requests()) {
       const host = hostOf(request);
-      const isVisit = request.method === 'GET' && (expected.has(request.url) || (new URL(request.url).pathname === '/favicon.ico' && visitedHost(host)));
+      const path = new URL(request.url).pathname;
+      // The visit itself, and what the visited page loads from its own site (the caution pages' images).
+      const isVisit = request.method === 'GET' && (expected.has(request.url) || ((path === '/favicon.ico' || pageAssets(host).has(path)) && visitedHost(host)));
       if (isVisit) continue;
       if (BROWSER_HOSTS.has(host) && leaks(`${request.url}\n${JSON.stringify(request.headers)}\n${request.body}`).length === 0) continue;
       // The subscribed list's files, and the one report (checked for leaks in the tests above).

@@ -17,7 +17,8 @@ import { badgeFor, openPopupFor, visit, WarningPage } from './support/pages';
 import { startSiteServer, type SiteServer } from './support/site-server';
 
 const LIST_ID = 'loop-authority';
-const HUB_HOST = 'hub.authority.example';
+// Reports go over https, or plain http only to a hub on this machine (lib/reports/hub-url.ts).
+const HUB_HOST = '127.0.0.1';
 const REPORTED = 'reported-rogue.example';
 const REPORTED_OFFLINE = 'offline-rogue.example';
 
@@ -37,7 +38,6 @@ function hubConfig(port: number): HubConfig {
     host: '127.0.0.1',
     dataDir: hubDir,
     database: { kind: 'pglite', dataDir: join(hubDir, 'pgdata') },
-    listsDir: join(hubDir, 'lists'),
     corsOrigins: ['chrome-extension://*', 'moz-extension://*'],
     reportRateLimit: { max: 1000, windowMs: 60_000 },
     reviewRateLimit: { max: 1000, windowMs: 60_000 },
@@ -53,6 +53,8 @@ async function reportFromThePopup(host: string): Promise<string> {
   await visit(page, `${sites.origin(host)}/shop?item=pills`);
   const { tabId } = await badgeFor(browser, sites.origin(host));
   const popup = await openPopupFor(browser, tabId);
+  // "Report this site" is behind "More about this site".
+  await popup.page.locator('#popup-details').click();
   const href = await popup.page.getByRole('link', { name: 'Report this site' }).getAttribute('href');
   await popup.page.close();
   const form = await browser.newPage();

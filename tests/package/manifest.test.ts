@@ -43,8 +43,12 @@ describe.each(BUILD_NAMES)('the %s package', (build) => {
     expect(manifest.optional_host_permissions).toBeUndefined();
   });
 
-  it('puts nothing into web sites and takes no messages from them', () => {
-    expect(manifest.content_scripts).toBeUndefined();
+  it('puts one content script into web pages, the caution verdict’s, top frame only, after load', () => {
+    expect(manifest.content_scripts).toEqual([{ matches: [...SITE_ORIGINS], run_at: 'document_start', js: ['content-scripts/caution.js'] }]);
+    expect(existsSync(join(dir, 'content-scripts/caution.js'))).toBe(true);
+  });
+
+  it('takes no messages from web sites', () => {
     expect(manifest.externally_connectable).toBeUndefined();
     expect(manifest.web_accessible_resources).toEqual([{ resources: ['warning.html'], matches: [...SITE_ORIGINS] }]);
   });
@@ -96,6 +100,6 @@ describe('the two packages', () => {
     expect(Number.parseInt(gecko.strict_min_version, 10)).toBeGreaterThanOrEqual(140);
     // Protection collects nothing; a report carries what lib/reports/data-categories.ts names, as
     // optional data that the report form asks Firefox for (docs/privacy.md).
-    expect(gecko.data_collection_permissions).toEqual({ required: ['none'], optional: ['browsingActivity', 'personalCommunications', 'personallyIdentifyingInfo'] });
+    expect(gecko.data_collection_permissions).toEqual({ required: ['none'], optional: ['browsingActivity', 'personalCommunications', 'personallyIdentifyingInfo', 'websiteContent'] });
   });
 });

@@ -1,21 +1,29 @@
 /**
- * Subscriptions on the options page: each list's name, publisher, kind, version, entry count,
- * last successful update and last error; "Update now"; adding a list by URL and public key;
- * removing a list the person added.
+ * Subscriptions on the options page: each list's name, publisher, who vouches for it and what it
+ * counts as, kind, version, entry count, last successful update and last error; "Update now";
+ * adding a list by URL and public key; removing a list the person added; the directory of
+ * publishers in force.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate, formatDateTime, formatNumber, t } from '../../i18n';
-import { sendToBackground, type SubscriptionView } from '../../messaging';
-import { publisherTypeLabel } from '../labels';
+import { sendToBackground, type DirectoryView, type SubscriptionView } from '../../messaging';
+import { Domain } from '../Domain';
+import { StandingRows } from '../trust';
+import { DirectoryStatus } from './DirectoryStatus';
 
 const REFRESH_MS = 5000;
 
 export function SubscriptionsSection() {
   const [subs, setSubs] = useState<readonly SubscriptionView[] | null>(null);
+  const [directory, setDirectory] = useState<DirectoryView | null>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const refresh = () => sendToBackground('ui-bg-subscriptions', {}).then(setSubs, () => setSubs([]));
+  const refresh = () =>
+    Promise.all([
+      sendToBackground('ui-bg-subscriptions', {}).then(setSubs, () => setSubs([])),
+      sendToBackground('ui-bg-directory', {}).then(setDirectory, () => setDirectory(null)),
+    ]);
   useEffect(() => {
     void refresh();
     const timer = setInterval(() => void refresh(), REFRESH_MS);
@@ -37,7 +45,7 @@ export function SubscriptionsSection() {
     act(async () => {
       const results = await sendToBackground('ui-bg-update-now', id ? { id } : {});
       const failed = results.filter((r) => r.status === 'failed').length;
-      return failed > 0 ? t('optionsUpdateFailed', String(failed)) : t('optionsUpdateDone');
+      return failed > 0 ? t('optionsUpdateFailed', failed) : t('optionsUpdateDone');
     });
 
   return (
@@ -64,6 +72,7 @@ export function SubscriptionsSection() {
           ))}
         </ul>
       )}
+      <DirectoryStatus directory={directory} />
       <AddSubscription busy={busy} onSubmit={(url, key) => act(async () => {
         const result = await sendToBackground('ui-bg-subscribe', { url, publicKey: key });
         return result.ok ? t('optionsSubscribed', result.id) : t('optionsSubscribeFailed', result.message);
@@ -81,10 +90,11 @@ function SubscriptionItem({ sub, busy, onUpdate, onRemove }: { sub: Subscription
         {sub.publisher && (
           <>
             <dt>{t('publisherLabel')}</dt>
-            <dd>
-              {sub.publisher.name} — {publisherTypeLabel(sub.publisher.type)}
-            </dd>
+            <dd>{sub.publisher.name}</dd>
           </>
+        )}
+        {sub.vouch && sub.publisher && (
+          <StandingRows vouch={sub.vouch} declared={sub.publisher.type} rankedAs={sub.rankedAs} kind={sub.kind} keyId={sub.keyId} />
         )}
         <dt>{t('optionsKindLabel')}</dt>
         <dd>{sub.kind === 'allow' ? t('optionsKindAllow') : sub.kind === 'block' ? t('optionsKindBlock') : '—'}</dd>
@@ -103,7 +113,7 @@ function SubscriptionItem({ sub, busy, onUpdate, onRemove }: { sub: Subscription
           </>
         )}
         <dt>{t('optionsSourceLabel')}</dt>
-        <dd class="wrap">{sub.url ?? t('optionsBundled')}</dd>
+        <dd class="wrap">{sub.url ? <Domain name={sub.url} /> : t('optionsBundled')}</dd>
       </dl>
       <div class="row-actions">
         {sub.url && (
@@ -136,9 +146,9 @@ function AddSubscription({ busy, onSubmit }: { busy: boolean; onSubmit: (url: st
       <h3 id="add-heading">{t('optionsAddHeading')}</h3>
       <p id="add-help">{t('optionsAddHelp')}</p>
       <label for="list-url">{t('optionsUrlLabel')}</label>
-      <input id="list-url" type="url" required value={url} onInput={(e) => setUrl(e.currentTarget.value)} aria-describedby="add-help" />
+      <input id="list-url" type="url" dir="ltr" required value={url} onInput={(e) => setUrl(e.currentTarget.value)} aria-describedby="add-help" />
       <label for="list-key">{t('optionsKeyLabel')}</label>
-      <textarea id="list-key" required rows={3} value={key} onInput={(e) => setKey(e.currentTarget.value)} />
+      <textarea id="list-key" dir="ltr" required rows={3} value={key} onInput={(e) => setKey(e.currentTarget.value)} />
       <button type="submit" class="button primary" disabled={busy}>
         {t('optionsSubscribe')}
       </button>

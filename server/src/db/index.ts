@@ -5,3 +5,4 @@ export { openDatabase } from './open';
 export { openPglite } from './pglite';
 export { openPostgres } from './postgres';
 export type { Database, Queryable, QueryResult, Transaction } from './types';
+export { LOCKS } from './locks';

@@ -6,12 +6,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { LOCKS } from './locks';
 import type { Database } from './types';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 const FILE_NAME = /^(\d{3})-[a-z0-9-]+\.sql$/;
-/** Any constant; it names this hub's migration lock among the server's advisory locks. */
-const LOCK_KEY = 7_461_330;
+const LOCK_KEY = LOCKS.migrate;
 
 export interface Migration {
   readonly version: number;

@@ -24,10 +24,18 @@ function wrap(target: PGlite | PgliteTransaction): Transaction {
 export async function openPglite(dataDir: string | null): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pg = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const query = wrap(pg).query;
+  const held = new Map<number, Promise<unknown>>();
   return {
     kind: 'pglite',
-    query: wrap(pg).query,
+    query,
     transaction: (work) => pg.transaction((tx) => work(wrap(tx))),
+    exclusive<T>(lock: number, work: (db: { query: typeof query }) => Promise<T>): Promise<T> {
+      const previous = held.get(lock) ?? Promise.resolve();
+      const run = previous.catch(() => undefined).then(() => work({ query }));
+      held.set(lock, run);
+      return run;
+    },
     close: () => pg.close(),
   };
 }

@@ -40,9 +40,14 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
   // An idle connection dropped by the server must not crash the hub; the next query reconnects.
   pool.on('error', () => {});
   if (schema) await pool.query(`create schema if not exists "${schema}"`);
-  return {
+  const db: Database = {
     kind: 'postgres',
     query: wrap(pool).query,
+    exclusive: (lock, work) =>
+      db.transaction(async (tx) => {
+        await tx.query('select pg_advisory_xact_lock($1)', [lock]);
+        return work(tx);
+      }),
     async transaction(work) {
       const client = await pool.connect();
       let broken = false;
@@ -61,4 +66,5 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     },
     close: () => pool.end(),
   };
+  return db;
 }

@@ -24,5 +24,11 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` holding `lock` against every other process on this database (locks.ts). On a
+   * PostgreSQL server: an advisory lock in a transaction of its own. On PGlite, which one process
+   * owns: an in-process lock, so that long work (writing an export) does not stop every other query.
+   */
+  exclusive<T>(lock: number, work: (db: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -1,15 +1,14 @@
 /**
  * The lists this hub publishes: their metadata (lib/lists' format, less what each publication sets:
  * version and dates), how long a published version stays valid, and the last version published.
+ * Blocklists grow from reviewed reports; allowlists (a register's authorised online pharmacies)
+ * from the register's own export (../registers/).
  */
 import { z } from 'zod';
 import { listMetaSchema } from '../../../lib/lists';
 import type { Queryable } from '../db';
 
-/** A hub publishes blocklists: reports are about sites to block (or to stop blocking). */
-export const hubListMetaSchema = listMetaSchema
-  .omit({ format: true, version: true, issued: true, expires: true })
-  .extend({ kind: z.literal('block') });
+export const hubListMetaSchema = listMetaSchema.omit({ format: true, version: true, issued: true, expires: true });
 export type HubListMeta = z.infer<typeof hubListMetaSchema>;
 
 export const hubListSettingsSchema = z.strictObject({
@@ -50,15 +49,20 @@ const SELECT = `select l.id, l.meta, l.validity_days, l.version, l.published_at,
   (select count(*)::int from draft_entries d where d.list_id = l.id) as draft_entries
   from lists l`;
 
-/** Creates the list, or updates its metadata (never its version). Returns true when created. */
-export async function saveList(db: Queryable, settings: HubListSettings): Promise<boolean> {
+/**
+ * Creates the list, or updates its metadata (never its version). A list never changes kind: its
+ * draft and its published versions hold entries of that kind only ('kind-differs', nothing saved).
+ */
+export async function saveList(db: Queryable, settings: HubListSettings): Promise<'created' | 'updated' | 'kind-differs'> {
   const { rows } = await db.query<{ created: boolean }>(
     `insert into lists (id, meta, validity_days) values ($1, $2, $3)
      on conflict (id) do update set meta = excluded.meta, validity_days = excluded.validity_days
+       where lists.meta->>'kind' = excluded.meta->>'kind'
      returning (xmax = 0) as created`,
     [settings.meta.id, JSON.stringify(settings.meta), settings.validityDays],
   );
-  return rows[0]?.created ?? false;
+  const row = rows[0];
+  return row === undefined ? 'kind-differs' : row.created ? 'created' : 'updated';
 }
 
 export async function getList(db: Queryable, id: string, options: { forUpdate?: boolean } = {}): Promise<HubList | null> {

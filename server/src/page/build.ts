@@ -1,23 +1,20 @@
 /**
- * Builds the review page (Preact, server/review/) with esbuild when the hub starts, into memory:
- * no build step to forget and no stale bundle; it takes a fraction of a second. esbuild comes with
- * vite and tsx, which the hub already needs to run from source.
+ * Building the review page (Preact, server/review/) with esbuild, in memory: when the hub starts
+ * from its source (assets.ts), and once at pack time for the package (scripts/build-packages.ts).
+ * esbuild is a devDependency, which an installed hub never needs.
  */
-import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import type { BuildOptions } from 'esbuild';
 
 export interface PageAssets {
   readonly js: string;
   readonly css: string;
 }
 
-const ENTRY = fileURLToPath(new URL('../../review/main.tsx', import.meta.url));
-
-let cached: Promise<PageAssets> | null = null;
-
-export function buildReviewPage(): Promise<PageAssets> {
-  cached ??= build({
-    entryPoints: [ENTRY],
+/** How the page is bundled, here and at pack time alike. */
+export function reviewPageBuildOptions(entry = fileURLToPath(new URL('../../review/main.tsx', import.meta.url))): BuildOptions & { write: false } {
+  return {
+    entryPoints: [entry],
     bundle: true,
     write: false,
     format: 'esm',
@@ -29,9 +26,12 @@ export function buildReviewPage(): Promise<PageAssets> {
     entryNames: 'app',
     legalComments: 'none',
     logLevel: 'silent',
-  }).then((result) => {
-    const text = (ext: string) => result.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? '';
-    return { js: text('.js'), css: text('.css') };
-  });
-  return cached;
+  };
+}
+
+export async function buildReviewPageNow(entry?: string): Promise<PageAssets> {
+  const { build } = await import('esbuild');
+  const result = await build(reviewPageBuildOptions(entry));
+  const text = (ext: string) => result.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? '';
+  return { js: text('.js'), css: text('.css') };
 }

@@ -4,7 +4,7 @@
  * CSP allows only this origin's script, style and API: no inline script, no eval, no framing.
  */
 import type { FastifyInstance } from 'fastify';
-import { buildReviewPage } from './build';
+import { reviewPageAssets } from './assets';
 
 export const PAGE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; " +
@@ -26,7 +26,7 @@ const HTML = `<!doctype html>
 `;
 
 export async function reviewPageRoutes(app: FastifyInstance): Promise<void> {
-  const assets = await buildReviewPage();
+  const assets = await reviewPageAssets();
   app.addHook('onSend', async (_request, reply) => {
     reply.header('content-security-policy', PAGE_CSP);
     reply.header('cache-control', 'no-cache');

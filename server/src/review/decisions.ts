@@ -54,7 +54,10 @@ export async function decide(db: Database, input: DecisionInput, owner: TokenOwn
   const actor = actorName(owner);
   return db.transaction(async (tx) => {
     const listId = input.action === 'confirm' ? input.listId : null;
-    if (listId !== null && !(await getList(tx, listId))) throw new HubError(404, 'not-found', `no list ${listId}`);
+    const list = listId === null ? null : await getList(tx, listId);
+    if (listId !== null && !list) throw new HubError(404, 'not-found', `no list ${listId}`);
+    // An allowlist follows its register's export (registers/), never reports.
+    if (list?.meta.kind === 'allow') throw new HubError(409, 'conflict', `list ${listId} is an allowlist: it follows its register's export, not reports`);
     const open = await tx.query<{ id: number }>(
       `select id from reports where id = any($1::int[]) and domain = $2 and kind = $3 and status = 'open' order by id for update`,
       [input.reportIds, input.domain, input.kind],

@@ -16,8 +16,13 @@ export class OptionsPage {
     return this.page.locator(`.subscription[data-list-id="${id}"]`);
   }
 
-  async field(id: string, name: 'version' | 'entries' | 'error'): Promise<string> {
+  async field(id: string, name: 'version' | 'entries' | 'error' | 'standing' | 'vouch' | 'declared' | 'key'): Promise<string> {
     return (await this.list(id).locator(`[data-field="${name}"]`).innerText()).trim();
+  }
+
+  /** A field of the directory of publishers' status. */
+  async directoryField(name: 'directory-version' | 'directory-publishers' | 'directory-revoked' | 'directory-error'): Promise<string> {
+    return (await this.page.getByTestId('directory').locator(`[data-field="${name}"]`).innerText()).trim();
   }
 
   status() {

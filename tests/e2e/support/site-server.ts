@@ -18,6 +18,8 @@ export interface SiteServer {
   origin(host: string): string;
   /** Requests received so far, optionally for one host (port stripped, lowercase). */
   requests(host?: string): SeenRequest[];
+  /** Serves this HTML at `path` of `host` (any path when `path` is '*'), instead of the stand-in page. */
+  serve(host: string, path: string, html: string, headers?: Record<string, string>): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -30,11 +32,18 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 
 export async function startSiteServer(): Promise<SiteServer> {
   const seen: SeenRequest[] = [];
+  const pages = new Map<string, { html: string; headers: Record<string, string> }>();
   const server: Server = createServer((req, res) => {
     const host = hostOf(req);
     const path = req.url ?? '/';
     seen.push({ host, path, method: req.method ?? 'GET' });
     const url = new URL(path, `http://${host}`);
+    const page = pages.get(`${host}${url.pathname}`) ?? pages.get(`${host}*`);
+    if (page) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...page.headers });
+      res.end(page.html);
+      return;
+    }
     if (url.pathname === '/favicon.ico') {
       res.writeHead(404).end();
       return;
@@ -54,6 +63,7 @@ export async function startSiteServer(): Promise<SiteServer> {
     port,
     origin: (host) => `http://${host}:${port}`,
     requests: (host) => (host === undefined ? [...seen] : seen.filter((r) => r.host === host.toLowerCase())),
+    serve: (host, path, html, headers = {}) => void pages.set(`${host.toLowerCase()}${path}`, { html, headers }),
     reset: () => void seen.splice(0),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

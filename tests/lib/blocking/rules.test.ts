@@ -14,7 +14,7 @@ import {
   type OverlayAction,
   type RuleSource,
 } from '../../../lib/blocking';
-import { CHUNK_SIZE, listRank, type ListMeta } from '../../../lib/lists';
+import { CHUNK_SIZE, type ListMeta, type Vouch } from '../../../lib/lists';
 import { manyDomains } from '../lists/fixtures';
 
 const PAGE = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/warning.html';
@@ -23,8 +23,10 @@ const meta = (kind: ListMeta['kind'], type: ListMeta['publisher']['type']): Rule
   publisher: { name: `${type} ${kind}`, type },
 });
 
+/** Lists the extension ships rank as they declare (lib/lists/standing.ts). */
+const BUNDLED: Vouch = { by: 'bundled' };
 /** A list of one chunk that owns rule `ruleId`. */
-const source = (m: RuleSource['meta'], ruleId: number, domains: string[]): RuleSource => ({ meta: m, chunks: [{ ruleId, domains }] });
+const source = (m: RuleSource['meta'], ruleId: number, domains: string[], vouch: Vouch = BUNDLED): RuleSource => ({ meta: m, vouch, chunks: [{ ruleId, domains }] });
 const community = source(meta('block', 'community'), 11, ['rogue.example', 'pills.example']);
 const register = source(meta('allow', 'register'), 21, ['pharmacy.example']);
 const authority = source(meta('block', 'authority'), 31, ['fake.example']);
@@ -57,17 +59,39 @@ describe('buildRules', () => {
     expect(PROCEED_PRIORITY).toBeGreaterThan(Math.max(...rules.map((r) => r.priority)));
   });
 
-  it.each<[ListMeta['kind'], ListMeta['publisher']['type']]>([
-    ['block', 'authority'],
-    ['block', 'register'],
-    ['block', 'community'],
-    ['allow', 'authority'],
-    ['allow', 'register'],
-    ['allow', 'community'],
-  ])('gives a %s list of a %s the priority listRank gives it', (kind, type) => {
+  it.each<[ListMeta['kind'], ListMeta['publisher']['type'], number]>([
+    ['block', 'authority', 3],
+    ['block', 'register', 1],
+    ['block', 'community', 1],
+    ['allow', 'authority', 2],
+    ['allow', 'register', 2],
+  ])('gives a %s list of a %s that the extension ships priority %i', (kind, type, priority) => {
     const [rule] = buildRules([source(meta(kind, type), 1, ['a.example'])], PAGE);
-    expect(rule?.priority).toBe(listRank(meta(kind, type)));
+    expect(rule?.priority).toBe(priority);
     expect(rule?.action.type).toBe(kind === 'allow' ? 'allow' : 'redirect');
+  });
+
+  it('ranks a list a person added as community, whatever it declares', () => {
+    const person: Vouch = { by: 'person' };
+    const [selfDeclared] = buildRules([source(meta('block', 'authority'), 1, ['a.example'], person)], PAGE);
+    expect(selfDeclared).toMatchObject({ priority: 1, action: { type: 'redirect' } });
+  });
+
+  it('makes no rule for an allowlist nobody vouches for: it un-blocks nothing', () => {
+    expect(buildRules([source(meta('allow', 'register'), 1, ['a.example'], { by: 'person' })], PAGE)).toEqual([]);
+    expect(buildRules([source(meta('allow', 'community'), 1, ['a.example'])], PAGE)).toEqual([]);
+  });
+
+  it('takes the type the directory gives, not the one the list declares', () => {
+    const directory = (type: 'authority' | 'register'): Vouch => ({ by: 'directory', publisher: { id: 'p', name: 'P', type } });
+    expect(buildRules([source(meta('block', 'community'), 1, ['a.example'], directory('authority'))], PAGE)[0]?.priority).toBe(3);
+    expect(buildRules([source(meta('block', 'authority'), 1, ['a.example'], directory('register'))], PAGE)[0]?.priority).toBe(1);
+    expect(buildRules([source(meta('allow', 'community'), 1, ['a.example'], directory('register'))], PAGE)[0]?.priority).toBe(2);
+  });
+
+  it('makes no rule for a list whose key was revoked', () => {
+    const revoked: Vouch = { by: 'revoked', keyId: '0123456789abcdef', reason: 'compromised', since: '2026-01-01T00:00:00Z' };
+    expect(buildRules([source(meta('block', 'authority'), 1, ['a.example'], revoked)], PAGE)).toEqual([]);
   });
 
   it('matches top-level navigations only', () => {
@@ -98,6 +122,7 @@ describe('buildRules', () => {
     const domains = manyDomains(2 * CHUNK_SIZE + 1);
     const chunked: RuleSource = {
       meta: meta('block', 'community'),
+      vouch: BUNDLED,
       chunks: [
         { ruleId: 7, domains: domains.slice(0, CHUNK_SIZE) },
         { ruleId: 5, domains: domains.slice(CHUNK_SIZE, 2 * CHUNK_SIZE) },
@@ -116,10 +141,10 @@ describe('buildRules', () => {
   });
 
   it('makes no rule for an empty chunk, a list without chunks, or no lists', () => {
-    const withEmpty: RuleSource = { meta: meta('block', 'authority'), chunks: [{ ruleId: 1, domains: [] }, { ruleId: 2, domains: ['a.example'] }, { ruleId: 3, domains: [] }] };
+    const withEmpty: RuleSource = { meta: meta('block', 'authority'), vouch: BUNDLED, chunks: [{ ruleId: 1, domains: [] }, { ruleId: 2, domains: ['a.example'] }, { ruleId: 3, domains: [] }] };
     expect(buildRules([withEmpty], PAGE).map((r) => r.id)).toEqual([2]);
     expect(buildRules([source(meta('block', 'authority'), 1, [])], PAGE)).toEqual([]);
-    expect(buildRules([{ meta: meta('allow', 'register'), chunks: [] }], PAGE)).toEqual([]);
+    expect(buildRules([{ meta: meta('allow', 'register'), vouch: BUNDLED, chunks: [] }], PAGE)).toEqual([]);
     expect(buildRules([], PAGE)).toEqual([]);
   });
 

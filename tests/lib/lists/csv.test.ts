@@ -43,6 +43,15 @@ describe('parseCsv', () => {
     ]);
     expect(records.map((r) => r.line)).toEqual([1]);
   });
+  it('splits on another delimiter when told, keeping commas inside fields', () => {
+    const { records, problems } = parseCsv('name;site\n"Pharmacie; SARL";a, b.example\n', { delimiter: ';' });
+    expect(problems).toEqual([]);
+    expect(records.map((r) => r.fields)).toEqual([
+      ['name', 'site'],
+      ['Pharmacie; SARL', 'a, b.example'],
+    ]);
+    expect(parseCsv('a\tb\n', { delimiter: '\t' }).records[0]!.fields).toEqual(['a', 'b']);
+  });
 });
 
 describe('arrayElementLines', () => {

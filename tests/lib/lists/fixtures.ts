@@ -67,6 +67,8 @@ export function stored(list: List): StoredList {
     baseCount: entries.length,
     entryCount: entries.length,
     installedAt: '2026-01-15T00:00:00.000Z',
+    // Shipped with the extension, so ranked as it declares (lib/lists/standing.ts).
+    vouch: { by: 'bundled' },
   };
 }
 

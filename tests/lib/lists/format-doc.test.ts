@@ -30,8 +30,8 @@ describe('the worked example of docs/list-format.md', () => {
   const key = () => publicKeySchema.parse(JSON.parse(files.get('example.public-key.json')!));
   const expect_ = (currentVersion: number | null) => ({ id: 'example-agency', key: key(), currentVersion, now: NOW });
 
-  it('shows every file of the example', () => {
-    expect([...files.keys()].sort()).toEqual([
+  it('shows every file of the example (section 18, the trust example, has its own test)', () => {
+    expect([...files.keys()].filter((name) => !name.startsWith('trust/')).sort()).toEqual([
       'example-agency/delta-1-2.json',
       'example-agency/delta-1-2.json.sig',
       'example-agency/latest.json',

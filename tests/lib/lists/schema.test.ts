@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES, listRank, listSchema, PUBLISHER_TYPES, type List } from '../../../lib/lists';
+import { CATEGORIES, listSchema, PUBLISHER_TYPES, type List } from '../../../lib/lists';
 import { entry, makeAllowList, makeList } from './fixtures';
 
 /** The paths of every issue zod reports, as "a.b.0.c" strings. */
@@ -182,24 +182,5 @@ describe('listSchema', () => {
 
   it('refuses an empty evidence source', () => {
     expect(issuePaths(makeList({ entries: [entry('rogue.example', { evidence: { source: '' } })] }))).toContain('entries.0.evidence.source');
-  });
-});
-
-describe('listRank', () => {
-  it.each<[string, 'block' | 'allow', (typeof PUBLISHER_TYPES)[number], 1 | 2 | 3]>([
-    ['an authority blocklist', 'block', 'authority', 3],
-    ['a register allowlist', 'allow', 'register', 2],
-    ['an authority allowlist', 'allow', 'authority', 2],
-    ['a community allowlist', 'allow', 'community', 2],
-    ['a community blocklist', 'block', 'community', 1],
-    ['a register blocklist', 'block', 'register', 1],
-  ])('ranks %s %i', (_, kind, type, rank) => {
-    expect(listRank({ kind, publisher: { name: 'x', type } })).toBe(rank);
-  });
-
-  it('puts authority block above allow above community block', () => {
-    const rank = (kind: 'block' | 'allow', type: (typeof PUBLISHER_TYPES)[number]) => listRank({ kind, publisher: { name: 'x', type } });
-    expect(rank('block', 'authority')).toBeGreaterThan(rank('allow', 'register'));
-    expect(rank('allow', 'register')).toBeGreaterThan(rank('block', 'community'));
   });
 });

@@ -18,6 +18,7 @@ function handlers() {
     'ui-bg-tab-verdict': vi.fn<Handlers['ui-bg-tab-verdict']>(async () => REPORT),
     'ui-bg-proceed': vi.fn<Handlers['ui-bg-proceed']>(async ({ url }) => ({ ok: true, url })),
     'ui-bg-subscriptions': vi.fn<Handlers['ui-bg-subscriptions']>(async () => []),
+    'ui-bg-directory': vi.fn<Handlers['ui-bg-directory']>(async () => null),
     'ui-bg-subscribe': vi.fn<Handlers['ui-bg-subscribe']>(async () => ({ ok: true, id: 'x' })),
     'ui-bg-unsubscribe': vi.fn<Handlers['ui-bg-unsubscribe']>(async () => ({ ok: true })),
     'ui-bg-update-now': vi.fn<Handlers['ui-bg-update-now']>(async () => []),
@@ -81,6 +82,7 @@ describe('dispatch', () => {
     ['ui-bg-update-now for all lists', { type: 'ui-bg-update-now', payload: {} }, 'ui-bg-update-now', {}],
     ['ui-bg-report-send', { type: 'ui-bg-report-send', payload: { report: { any: 'thing' } } }, 'ui-bg-report-send', { report: { any: 'thing' } }],
     ['ui-bg-outbox', { type: 'ui-bg-outbox', payload: {} }, 'ui-bg-outbox', {}],
+    ['ui-bg-directory', { type: 'ui-bg-directory', payload: {} }, 'ui-bg-directory', {}],
     ['ui-bg-outbox-delete', { type: 'ui-bg-outbox-delete', payload: { key: '6f1c2b1e-9a51-4a52-8f1e-0b8f6e1c2d3a' } }, 'ui-bg-outbox-delete', { key: '6f1c2b1e-9a51-4a52-8f1e-0b8f6e1c2d3a' }],
     ['ui-bg-outbox-retry', { type: 'ui-bg-outbox-retry', payload: {} }, 'ui-bg-outbox-retry', {}],
   ])('passes a valid %s message to its handler only, with the sender', async (_, message, type, payload) => {

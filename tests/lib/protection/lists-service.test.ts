@@ -186,6 +186,9 @@ describe('ListsService.view', () => {
     expect(view).toHaveLength(4);
     expect(byId.get('shipped-list')).toEqual({
       id: 'shipped-list',
+      vouch: { by: 'bundled' },
+      rankedAs: 'authority',
+      counts: true,
       name: 'Shipped list',
       publisher: { name: 'Authority', type: 'authority', country: 'FR' },
       kind: 'block',
@@ -203,6 +206,10 @@ describe('ListsService.view', () => {
     });
     expect(byId.get('alpha-list')).toEqual({
       id: 'alpha-list',
+      // A "register" a person added: nobody vouches for it, so it does not count (lib/lists/standing.ts).
+      vouch: { by: 'person' },
+      rankedAs: null,
+      counts: false,
       name: 'Alpha register',
       publisher: alpha.publisher,
       kind: 'allow',
@@ -220,6 +227,9 @@ describe('ListsService.view', () => {
     });
     expect(byId.get('beta-list')).toEqual({
       id: 'beta-list',
+      vouch: null,
+      rankedAs: null,
+      counts: false,
       name: null,
       publisher: null,
       kind: null,
@@ -235,7 +245,7 @@ describe('ListsService.view', () => {
       expires: null,
       removable: true,
     });
-    expect(byId.get('gamma-list')).toMatchObject({ addedBy: 'policy', version: 1, removable: false });
+    expect(byId.get('gamma-list')).toMatchObject({ addedBy: 'policy', version: 1, removable: false, vouch: { by: 'policy' }, rankedAs: 'community', counts: true });
   });
 
   it('keeps showing the last good version of a list whose update then failed', async () => {

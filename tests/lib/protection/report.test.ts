@@ -43,6 +43,9 @@ describe('describeVerdict', () => {
           listId: 'authority',
           listName: 'Authority list',
           publisher: { name: 'authority publisher', type: 'authority' },
+          vouch: { by: 'bundled' },
+          rankedAs: 'authority',
+          keyId: null,
           kind: 'block',
           version: 4,
           expires: '2027-01-15T00:00:00Z',
@@ -56,6 +59,15 @@ describe('describeVerdict', () => {
         expect.objectContaining({ listId: 'community', domain: 'rogue.example', category: 'illegal-pharmacy', note: null }),
       ],
     });
+  });
+
+  it('says who vouches for a list and ranks a self-declared authority as community, with the key its subscription trusts', async () => {
+    const db = freshDb();
+    await installList(db, makeBlockList('mine', 'authority', ['rogue.example']), { type: 'url', url: 'https://lists.example/latest.json' }, { by: 'person' });
+    const index = await restoredIndex(db, IN_FORCE_DAY);
+    const url = 'https://rogue.example/';
+    const report = describeVerdict(url, await confirmedVerdictForUrl(index, url, detailsSource(db)), IN_FORCE_DAY, new Map([['mine', 'key-1']]));
+    expect(report.matches).toEqual([expect.objectContaining({ listId: 'mine', publisher: { name: 'authority publisher', type: 'authority' }, vouch: { by: 'person' }, rankedAs: 'community', keyId: 'key-1' })]);
   });
 
   it('reports no verdict and no host for a non-web URL', async () => {

@@ -11,11 +11,15 @@ import {
   checkDomains,
   compactedBase,
   installList,
+  ListIndex,
+  loadLists,
+  removeList,
   restoreLists,
   storeBase,
   type Delta,
   type List,
   type PharmacheckDb,
+  type Vouch,
 } from '../../../lib/lists';
 import { detailsSource } from '../../../lib/protection/entry-sources';
 import { RulesSync } from '../../../lib/protection/rules-sync';
@@ -27,6 +31,7 @@ import { closeDatabases, freshDb } from '../updater/list-server';
 const WARNING = 'chrome-extension://test/warning.html';
 const SOURCE = { type: 'bundled', file: 'test.json' } as const;
 const AFTER_EXPIRY = new Date('2027-02-01T00:00:00Z');
+const BUNDLED: Vouch = { by: 'bundled' };
 
 let db: PharmacheckDb;
 let dnr: FakeDnr;
@@ -204,7 +209,7 @@ describe('RulesSync', () => {
     await sync.fold();
     expect(blocked('a.example')).toBe(false);
     const v3 = makeBlockList('authority', 'authority', ['a.example', 'c.example'], { version: 3 });
-    await sync.installFull(checkDomains(JSON.parse(JSON.stringify(v3))), SOURCE);
+    await sync.installFull(checkDomains(JSON.parse(JSON.stringify(v3))), SOURCE, BUNDLED);
     expect(blocked('a.example')).toBe(true);
     expect(blocked('b.example')).toBe(false);
     expect(blocked('c.example')).toBe(true);
@@ -223,7 +228,7 @@ describe('RulesSync', () => {
     const rulesBefore = structuredClone([...dnr.dynamic.values()]);
     const bad = JSON.parse(JSON.stringify(makeBlockList('authority', 'authority', ['a.example', 'new.example'], { version: 2 })));
     bad.entries[1].added = 'yesterday';
-    await expect(sync.installFull(checkDomains(bad), SOURCE)).rejects.toThrow(/added/);
+    await expect(sync.installFull(checkDomains(bad), SOURCE, BUNDLED)).rejects.toThrow(/added/);
     expect([...dnr.dynamic.values()]).toEqual(rulesBefore);
     expect(blocked('new.example')).toBe(false);
     expect((await db.lists.get('authority'))!.meta.version).toBe(1);
@@ -237,9 +242,107 @@ describe('RulesSync', () => {
     await sync.checkSession();
     const rulesBefore = structuredClone([...dnr.dynamic.values()]);
     const big = makeBlockList('authority', 'authority', manyDomains(2 * CHUNK_SIZE + 1, 'big'));
-    await expect(sync.installFull(checkDomains(big), SOURCE)).rejects.toThrow(/would need 4 blocking rules with a regular expression; browsers allow 3/);
+    await expect(sync.installFull(checkDomains(big), SOURCE, BUNDLED)).rejects.toThrow(/would need 4 blocking rules with a regular expression; browsers allow 3/);
     expect([...dnr.dynamic.values()]).toEqual(rulesBefore);
     expect((await db.lists.get('authority'))).toBeUndefined();
+  });
+});
+
+describe('RulesSync after lists changed in the database', () => {
+  it('drops a removed list’s rules and keeps the others’', async () => {
+    await installList(db, makeBlockList('authority', 'authority', manyDomains(CHUNK_SIZE + 5)), SOURCE);
+    await installList(db, makeBlockList('community', 'community', ['rogue.example']), SOURCE);
+    const sync = await wake();
+    const authorityRules = (await db.lists.get('authority'))!.chunks.map((c) => c.ruleId);
+    expect(authorityRules.every((id) => dnr.dynamic.has(id))).toBe(true);
+    await removeList(db, 'authority');
+    await sync.reconcile();
+    expect(authorityRules.filter((id) => dnr.dynamic.has(id))).toEqual([]);
+    expect(blocked('d3.example')).toBe(false);
+    expect(blocked('rogue.example')).toBe(true);
+    expect([...sync.index.indexed().keys()]).toEqual(['community']);
+  });
+
+  it('builds the same index as a full reload of the lists', async () => {
+    const community = makeBlockList('community', 'community', ['rogue.example', 'pills.example']);
+    await installList(db, community, SOURCE);
+    await installList(db, makeAllowList('register', ['pharmacy.example']), SOURCE);
+    const sync = await wake();
+    await applyDelta(sync, deltaOf(community, 1, { remove: ['rogue.example'], add: [entry('fresh.example')] }));
+    const viaReload = ListIndex.build(await loadLists(db), IN_FORCE_DAY);
+    for (const name of ['rogue.example', 'www.pills.example', 'fresh.example', 'pharmacy.example', 'other.example']) {
+      const hits = (index: ListIndex) => index.hits(hostFromUrl(`https://${name}/`)!).map((h) => [h.list.id, h.domain, h.rank]);
+      expect(hits(sync.index), name).toEqual(hits(viaReload));
+    }
+  });
+});
+
+describe('RulesSync and who vouches for a list', () => {
+  const PERSON = { type: 'url', url: 'https://lists.example/latest.json' } as const;
+  const priorities = (action: 'redirect' | 'allow') => [...dnr.dynamic.values()].filter((r) => r.action.type === action).map((r) => r.priority);
+
+  it('gives a list the priority of its vouched rank, not of what it declares, and follows a new vouch', async () => {
+    await installList(db, makeBlockList('self-declared', 'authority', ['rogue.example']), PERSON, { by: 'person' });
+    await installList(db, makeAllowList('register', ['rogue.example']), SOURCE);
+    const sync = await wake();
+    expect(priorities('redirect')).toEqual([1]);
+    expect(priorities('allow')).toEqual([2]);
+    // A person's "authority" ranks as community: the register's allowlist beats it.
+    expect(blocked('rogue.example')).toBe(false);
+    expect(sync.index.hits(hostFromUrl('https://rogue.example/')!).map((h) => [h.list.id, h.rank])).toEqual([['register', 2], ['self-declared', 1]]);
+
+    await db.lists.update('self-declared', { vouch: { by: 'directory', publisher: { id: 'agency', name: 'Agency', type: 'authority' } } });
+    await sync.reconcile();
+    expect(blocked('rogue.example')).toBe(true);
+    expect(priorities('redirect')).toEqual([3]);
+    await expectRulesFollowVerdicts(sync, ['rogue.example', 'www.rogue.example']);
+  });
+
+  it('lets a self-declared register un-block nothing: no allow rule, no hit, and its deltas have no say', async () => {
+    const fake = makeAllowList('fake-register', ['pharmacy.example']);
+    await installList(db, makeBlockList('community', 'community', ['pharmacy.example', 'other.example']), SOURCE);
+    await installList(db, fake, PERSON, { by: 'person' });
+    const sync = await wake();
+    expect([...dnr.dynamic.values()].some((r) => r.action.type === 'allow')).toBe(false);
+    expect(blocked('pharmacy.example')).toBe(true);
+    expect(sync.index.indexed().get('fake-register')).toMatchObject({ inForce: false, rank: 0 });
+    await applyDelta(sync, deltaOf(fake, 1, { add: [entry('other.example', { category: 'authorised-pharmacy' })] }));
+    expect(blocked('other.example')).toBe(true);
+    await expectRulesFollowVerdicts(sync, ['pharmacy.example', 'other.example']);
+  });
+
+  it('installs a full allowlist a person added without rules, and one the directory vouches for with them', async () => {
+    await installList(db, makeBlockList('community', 'community', ['pharmacy.example']), SOURCE);
+    const sync = await wake();
+    const register = makeAllowList('register', ['pharmacy.example']);
+    await sync.installFull(checkDomains(JSON.parse(JSON.stringify(register))), PERSON, { by: 'person' });
+    expect((await db.lists.get('register'))?.vouch).toEqual({ by: 'person' });
+    expect(blocked('pharmacy.example')).toBe(true);
+    expect([...dnr.dynamic.values()].some((r) => r.action.type === 'allow')).toBe(false);
+
+    const v2 = makeAllowList('register', ['pharmacy.example'], { version: 2 });
+    await sync.installFull(checkDomains(JSON.parse(JSON.stringify(v2))), PERSON, { by: 'directory', publisher: { id: 'reg', name: 'Register', type: 'register' } });
+    expect(blocked('pharmacy.example')).toBe(false);
+    await expectRulesFollowVerdicts(sync, ['pharmacy.example']);
+  });
+
+  it('takes a revoked list’s rules away, and keeps its vouch through a compaction', async () => {
+    const list = makeBlockList('agency', 'authority', manyDomains(30));
+    await installList(db, list, PERSON, { by: 'directory', publisher: { id: 'agency', name: 'Agency', type: 'authority' } });
+    const sync = await wake();
+    await applyDelta(sync, deltaOf(list, 1, { add: [entry('fresh.example')] }));
+    expect(blocked('fresh.example')).toBe(true);
+    const revoked: Vouch = { by: 'revoked', keyId: 'k1', reason: 'compromised', since: '2026-05-01T00:00:00Z' };
+    await db.lists.update('agency', { vouch: revoked });
+    const stored = (await db.lists.get('agency'))!;
+    const { newBase, entries } = await compactedBase(db, stored);
+    await storeBase(db, stored.meta, stored.source, newBase, entries);
+    expect((await db.lists.get('agency'))?.vouch).toEqual(revoked);
+    await sync.fold();
+    expect(blocked('d1.example')).toBe(false);
+    expect(blocked('fresh.example')).toBe(false);
+    expect(sync.index.hits(hostFromUrl('https://d1.example/')!)).toEqual([]);
+    expect(dnr.dynamic.size).toBe(0);
   });
 });
 
@@ -344,7 +447,7 @@ describe('RulesSync on random lists and deltas', () => {
         const full = makeBlockList(other, other, domains, { version: versions.get(other)! + 1 });
         versions.set(other, full.version);
         lists[other] = full;
-        await sync.installFull(checkDomains(JSON.parse(JSON.stringify(full))), SOURCE);
+        await sync.installFull(checkDomains(JSON.parse(JSON.stringify(full))), SOURCE, BUNDLED);
         await expectRulesFollowVerdicts(sync, hosts);
       }
       if (step === 4) {

@@ -12,8 +12,13 @@ describe('reportDataCategories (Firefox data consent)', () => {
     expect(reportDataCategories({ contact: { email: 'a@b.example' } } as never)).toEqual(['browsingActivity', 'personallyIdentifyingInfo']);
   });
 
+  it('adds website content when the person attaches the caution signs', () => {
+    expect(reportDataCategories({ signals: ['page.no-prescription'] })).toEqual(['browsingActivity', 'websiteContent']);
+    expect(reportDataCategories({ signals: [] })).toEqual(['browsingActivity']);
+  });
+
   it('never asks for a category the manifest does not declare', () => {
-    const all = reportDataCategories({ comment: 'x', contact: { email: 'a@b.example' } } as never);
+    const all = reportDataCategories({ comment: 'x', contact: { email: 'a@b.example' }, signals: ['page.no-prescription'] } as never);
     expect(all.filter((c) => !(REPORT_DATA_CATEGORIES as readonly string[]).includes(c))).toEqual([]);
     expect([...all].sort()).toEqual([...REPORT_DATA_CATEGORIES].sort());
   });

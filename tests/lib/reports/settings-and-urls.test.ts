@@ -28,6 +28,8 @@ describe('normalizeHubUrl', () => {
     ['https://hub.example:8443/', 'https://hub.example:8443'],
     ['http://127.0.0.1:8787/', 'http://127.0.0.1:8787'],
     ['http://[::1]:8787', 'http://[::1]:8787'],
+    ['http://localhost:8787/', 'http://localhost:8787'],
+    ['http://127.1.2.3/', 'http://127.1.2.3'],
     ['https://xn--80aaouxs.xn--p1ai/', 'https://xn--80aaouxs.xn--p1ai'],
     ['https://аптека.рф/', 'https://xn--80aaouxs.xn--p1ai'],
   ])('reads %j as %j', (input, base) => {
@@ -48,6 +50,9 @@ describe('normalizeHubUrl', () => {
     ['a file', 'file:///etc/passwd'],
     ['javascript', 'javascript:alert(1)'],
     ['data', 'data:text/plain,hub'],
+    ['plain http to a hub elsewhere (reports never travel in clear text)', 'http://hub.example/'],
+    ['plain http to a private address', 'http://192.168.1.10:8787/'],
+    ['plain http to a name that merely starts like loopback', 'http://127.0.0.1.hub.example/'],
     ['a user and password', 'https://user:pw@hub.example'],
     ['a user alone', 'https://user@hub.example/'],
     ['a password alone', 'https://:pw@hub.example/'],

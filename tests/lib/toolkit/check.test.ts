@@ -106,3 +106,106 @@ describe('pharmacheck check', { timeout: CHILD_TIMEOUT_MS }, () => {
     expect((await inProcess(['check', 'noted.example', '--list', file])).stdout).toContain('note: sells falsified insulin');
   });
 });
+
+const ROGUE_PAGE = `<!doctype html><html lang="en"><head><title>Buy Xanax Online Without Prescription</title></head><body>
+<nav><a href="/cart">Cart</a></nav><h1>Xanax 2mg, Viagra 100mg, Tramadol 50mg</h1>
+<ul><li>Xanax 2mg – $2.10 per pill <button>Add to cart</button></li><li>Viagra 100mg – $0.99 per pill <button>Add to cart</button></li>
+<li>Tramadol 50mg – $1.20 per pill <button>Add to cart</button></li></ul><p>No prescription needed. We accept Bitcoin only.</p></body></html>`;
+const LEAFLET_PAGE = `<!doctype html><html lang="en"><head><title>Xanax 0.5 mg tablets – patient leaflet</title></head><body>
+<h1>Package leaflet: information for the patient</h1><p>Xanax contains alprazolam. This medicine has been prescribed for you only. Do not take it with alcohol.</p></body></html>`;
+
+describe('pharmacheck check --page', { timeout: CHILD_TIMEOUT_MS }, () => {
+  async function saved(name: string, content: string | Uint8Array): Promise<string> {
+    const dir = await workDir();
+    const path = join(dir, name);
+    await writeFile(path, content);
+    return path;
+  }
+
+  it('says "caution" for an unlisted shop page, with every signal, its weight and its English reason', async () => {
+    const page = await saved('shop.html', ROGUE_PAGE);
+    const result = JSON.parse((await inProcess(['check', 'https://pills.example/', '--page', page, '--json'])).stdout);
+    expect(result.verdict).toBe('caution');
+    expect(result.caution.level).toBe('strong');
+    const ids = result.signals.map((s: { id: string }) => s.id);
+    expect(ids).toEqual(expect.arrayContaining(['page.no-prescription', 'page.class-mix', 'page.hidden-payment', 'page.price-per-pill']));
+    const noRx = result.signals.find((s: { id: string }) => s.id === 'page.no-prescription');
+    expect(noRx).toMatchObject({ family: 'page', weight: 1, key: 'cautionPageNoPrescription' });
+    expect(noRx.reason).toMatch(/^It offers prescription-only medicines without a prescription: “.*[Pp]rescription.*”\.$/);
+    expect(result.signals.every((s: { reason: string }) => !/\$[A-Z]+\$/.test(s.reason))).toBe(true);
+  });
+
+  it('prints the reasons in the text output too', async () => {
+    const page = await saved('shop.html', ROGUE_PAGE);
+    const result = await inProcess(['check', 'https://pills.example/', '--page', page]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('https://pills.example/: caution (amber badge');
+    expect(result.stdout).toContain('caution detector: strong');
+    expect(result.stdout).toContain('page.hidden-payment (0.6): The only ways to pay that it names cannot be disputed or traced to a shop (bitcoin).');
+  });
+
+  it('says "unknown" for a leaflet about the same medicine', async () => {
+    const page = await saved('leaflet.html', LEAFLET_PAGE);
+    const result = JSON.parse((await inProcess(['check', 'https://leaflets.example/xanax', '--page', page, '--json'])).stdout);
+    expect(result).toMatchObject({ verdict: 'unknown', signals: [], caution: { level: 'none', register: null } });
+  });
+
+  it('lets a list verdict win over caution', async () => {
+    const dir = await workDir();
+    const page = await saved('shop.html', ROGUE_PAGE);
+    const blocked = await writeList(join(dir, 'block.json'), makeBlockList('block-list', 'authority', ['pills.example'], far));
+    const allowed = await writeList(join(dir, 'allow.json'), makeAllowList('allow-list', ['pills.example'], far));
+    const listed = JSON.parse((await inProcess(['check', 'https://pills.example/', '--page', page, '--list', blocked, '--json'])).stdout);
+    expect(listed.verdict).toBe('listed');
+    expect(listed.caution.level).toBe('strong');
+    const verified = JSON.parse((await inProcess(['check', 'https://pills.example/', '--page', page, '--list', allowed, '--json'])).stdout);
+    expect(verified.verdict).toBe('verified');
+    expect((await inProcess(['check', 'https://pills.example/', '--page', page, '--list', blocked])).stdout).toContain('(the list verdict wins)');
+  });
+
+  it('uses the bundled community list when no list is given', async () => {
+    const bundled = JSON.parse(await readFile(new URL('../../../data/lists/community-rogue-pharmacies.json', import.meta.url), 'utf8')) as { entries: { domain: string }[] };
+    const page = await saved('leaflet.html', LEAFLET_PAGE);
+    const listed = JSON.parse((await inProcess(['check', `https://${bundled.entries[0]!.domain}/`, '--page', page, '--json'])).stdout);
+    expect(listed.verdict).toBe('listed');
+    expect(listed.hits[0].list).toBe('community-rogue-pharmacies');
+  });
+
+  // linkedom needs tens of seconds for the 17 MB page and the 100,000 levels on this machine: the timeout is for the parser, not a measure.
+  it('gives a verdict, and no stack trace, for hostile saved pages', { timeout: 300_000 }, async () => {
+    let seed = 7;
+    const junk = new Uint8Array(3_000_000).map(() => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 16) & 0xff);
+    const huge = `<html><body>${'<div><h3>Viagra 100mg</h3><p>$0.99 per pill</p><button>Add to cart</button></div>'.repeat(220_000)}</body></html>`;
+    const nested = `<html><body>${'<div>'.repeat(100_000)}viagra no prescription needed${'</div>'.repeat(100_000)}</body></html>`;
+    const pages: Record<string, string | Uint8Array> = { 'empty.html': '', 'junk.bin': junk, 'huge.html': huge, 'nested.html': nested, 'text.html': 'just words, no markup at all' };
+    const verdicts: Record<string, string> = {};
+    for (const [name, content] of Object.entries(pages)) {
+      const result = await inProcess(['check', 'https://odd.example/', '--page', await saved(name, content), '--json']);
+      expect(result.code, `${name}: ${result.stderr}`).toBe(0);
+      verdicts[name] = JSON.parse(result.stdout).verdict;
+    }
+    // A 17 MB page of shop markup is read (cut at 16 MiB) and still judged a shop; the others give nothing to judge.
+    expect(verdicts).toEqual({ 'empty.html': 'unknown', 'junk.bin': 'unknown', 'huge.html': 'caution', 'nested.html': 'unknown', 'text.html': 'unknown' });
+  });
+
+  it('reads a page in the charset it declares (windows-1252), as a browser would', async () => {
+    const html = '<html lang="fr"><head><meta charset="windows-1252"><title>Acheter Viagra sans ordonnance</title></head><body><h1>Médicaments sans ordonnance</h1><p>Viagra 100 mg : 0,90 € par comprimé <button>Ajouter au panier</button></p><p>Paiement par Bitcoin.</p></body></html>';
+    const bytes = Uint8Array.from([...html].map((c) => (c === '€' ? 0x80 : c.charCodeAt(0))));
+    const result = JSON.parse((await inProcess(['check', 'https://pharma.example/', '--page', await saved('latin.html', bytes), '--json'])).stdout);
+    expect(result.verdict).toBe('caution');
+    expect(result.signals.find((s: { id: string }) => s.id === 'page.price-per-pill').reason).toContain('0,90 € par comprimé');
+  });
+
+  it('refuses a page it cannot read (exit 3) and still refuses what is not a web address (exit 1)', async () => {
+    expect(await inProcess(['check', 'https://x.example/', '--page', '/nonexistent/page.html'])).toMatchObject({ code: 3, stderr: expect.stringMatching(/cannot read/) });
+    const page = await saved('leaflet.html', LEAFLET_PAGE);
+    expect((await inProcess(['check', 'javascript:alert(1)', '--page', page])).code).toBe(1);
+  });
+
+  it('runs as a child process too', async () => {
+    const page = await saved('shop.html', ROGUE_PAGE);
+    const result = await cli(['check', 'https://pills.example/', '--page', page, '--json'], await workDir());
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).verdict).toBe('caution');
+  });
+});

@@ -2,7 +2,6 @@
  * A hub on 127.0.0.1 with an ephemeral port, in this process, on a test database. Real HTTP:
  * tests talk to it with fetch, as the extension and the review page do.
  */
-import { join } from 'node:path';
 import type { HubConfig } from '../../../server/src/config';
 import type { Database } from '../../../server/src/db';
 import { startHub, type RunningHub } from '../../../server/src/hub';
@@ -14,7 +13,6 @@ export function testConfig(database: TestDatabase, overrides: Partial<HubConfig>
     host: '127.0.0.1',
     dataDir: database.dir,
     database: database.config,
-    listsDir: join(database.dir, 'lists'),
     corsOrigins: ['chrome-extension://*', 'moz-extension://*'],
     reportRateLimit: { max: 100_000, windowMs: 60_000 },
     reviewRateLimit: { max: 100_000, windowMs: 60_000 },

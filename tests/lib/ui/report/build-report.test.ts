@@ -11,10 +11,13 @@ const form: ReportForm = {
   kind: 'suspicious-site',
   page: 'https://shop.rogue.co.uk/pills?ref=spam#buy',
   domainOnly: false,
+  fullAddress: false,
   reasons: ['no-prescription', 'came-from-spam'],
   comment: '',
   email: '',
   consent: false,
+  signals: ['page.no-prescription', 'name.lookalike'],
+  attachSignals: false,
 };
 
 const build = (changes: Partial<ReportForm>) => buildReport({ ...form, ...changes }, KEY, CREATED, VERSION);
@@ -35,7 +38,8 @@ describe('buildReport', () => {
       report: {
         idempotencyKey: KEY,
         kind: 'suspicious-site',
-        page: 'https://shop.rogue.co.uk/pills?ref=spam#buy',
+        // Trimmed by default: the query and the fragment stay with the person.
+        page: 'https://shop.rogue.co.uk/pills',
         reasons: ['no-prescription', 'came-from-spam'],
         extensionVersion: VERSION,
         createdAt: CREATED,
@@ -57,7 +61,17 @@ describe('buildReport', () => {
     expect(reportFrom({ page, domainOnly: true }).page).toBe(domain);
   });
 
-  it('keeps the whole address when the person does not trim it', () => {
+  it.each([
+    ['https://shop.rogue.co.uk/pills?ref=spam#buy', 'https://shop.rogue.co.uk/pills'],
+    ['https://user:secret@shop.rogue.example:8443/cart?session=abc', 'https://shop.rogue.example:8443/cart'],
+    ['http://rogue.example/?q=me@example.org', 'http://rogue.example/'],
+    ['https://rogue.example', 'https://rogue.example/'],
+  ])('sends %j without its user-info, query and fragment unless the person keeps them: %j', (page, trimmed) => {
+    expect(reportFrom({ page }).page).toBe(trimmed);
+    expect(reportFrom({ page, fullAddress: true }).page).toBe(page);
+  });
+
+  it('keeps the whole address when it has nothing to trim', () => {
     expect(reportFrom({ page: 'https://shop.rogue.co.uk/pills', domainOnly: false }).page).toBe('https://shop.rogue.co.uk/pills');
   });
 
@@ -105,5 +119,17 @@ describe('buildReport', () => {
   it('lists a bad key or time as a problem rather than sending it', () => {
     const built = buildReport(form, 'not-a-uuid', 'yesterday', VERSION);
     expect(built.ok ? [] : [...built.problems].sort()).toEqual(['createdAt', 'idempotencyKey']);
+  });
+
+  it('attaches the caution signals only when the person ticks it, and never invents any', () => {
+    expect(reportFrom({}).signals).toBeUndefined();
+    expect(reportFrom({ attachSignals: true }).signals).toEqual(['page.no-prescription', 'name.lookalike']);
+    expect(reportFrom({ attachSignals: true, signals: [] }).signals).toBeUndefined();
+  });
+
+  it('refuses a signal that is not a signal id, or one given twice', () => {
+    expect(build({ attachSignals: true, signals: ['<img src=x>'] })).toMatchObject({ ok: false, problems: ['signals'] });
+    expect(build({ attachSignals: true, signals: ['page.x', 'page.x'] })).toMatchObject({ ok: false, problems: ['signals'] });
+    expect(build({ attachSignals: true, signals: Array.from({ length: 25 }, (_, i) => `page.s${i}`) })).toMatchObject({ ok: false, problems: ['signals'] });
   });
 });

@@ -16,12 +16,12 @@ const addresses = [
 
 describe('the report page address', () => {
   it.each(REPORT_KINDS.flatMap((kind) => addresses.map((url) => [kind, url] as [ReportKind, string])))('carries %s and %s there and back unchanged', (kind, url) => {
-    expect(readReportPage(reportPageFor(PAGE, kind, url))).toEqual({ kind, url });
+    expect(readReportPage(reportPageFor(PAGE, kind, url))).toEqual({ kind, url, signals: [] });
   });
 
   it.each(addresses)('reads %s back after the browser has parsed the address', (url) => {
     const href = new URL(reportPageFor('moz-extension://4b0c1a4e-0000-4000-8000-000000000000/report.html', 'false-positive', url)).href;
-    expect(readReportPage(href)).toEqual({ kind: 'false-positive', url });
+    expect(readReportPage(href)).toEqual({ kind: 'false-positive', url, signals: [] });
   });
 
   it('puts the kind first and the page address last, as typed', () => {
@@ -34,23 +34,32 @@ describe('the report page address', () => {
     ['no kind', `${PAGE}?x=1&url=https://rogue.example/`],
     ['a kind in another case', `${PAGE}?kind=FALSE-POSITIVE&url=https://rogue.example/`],
   ])('reads %s as a suspicious site', (_what, href) => {
-    expect(readReportPage(href)).toEqual({ kind: 'suspicious-site', url: 'https://rogue.example/' });
+    expect(readReportPage(href)).toEqual({ kind: 'suspicious-site', url: 'https://rogue.example/', signals: [] });
   });
 
   it('reads no page address when there is no &url=', () => {
-    expect(readReportPage(`${PAGE}?kind=false-positive`)).toEqual({ kind: 'false-positive', url: '' });
-    expect(readReportPage(`${PAGE}?kind=false-positive&link=https://rogue.example/`)).toEqual({ kind: 'false-positive', url: '' });
-    expect(readReportPage(PAGE)).toEqual({ kind: 'suspicious-site', url: '' });
+    expect(readReportPage(`${PAGE}?kind=false-positive`)).toEqual({ kind: 'false-positive', url: '', signals: [] });
+    expect(readReportPage(`${PAGE}?kind=false-positive&link=https://rogue.example/`)).toEqual({ kind: 'false-positive', url: '', signals: [] });
+    expect(readReportPage(PAGE)).toEqual({ kind: 'suspicious-site', url: '', signals: [] });
   });
 
   it('does not take a kind hidden in the page address', () => {
     expect(readReportPage(reportPageFor(PAGE, 'suspicious-site', 'https://rogue.example/?kind=false-positive'))).toEqual({
       kind: 'suspicious-site',
       url: 'https://rogue.example/?kind=false-positive',
+      signals: [],
     });
     expect(readReportPage(`${PAGE}?from=popup&url=https://rogue.example/?a=1&kind=false-positive`)).toEqual({
       kind: 'suspicious-site',
       url: 'https://rogue.example/?a=1&kind=false-positive',
+      signals: [],
     });
+  });
+
+  it('offers the caution signals of the popup, keeping only well-formed ids', () => {
+    const href = reportPageFor(PAGE, 'suspicious-site', 'https://rogue.example/?a=1&signals=x', ['page.no-prescription', 'logo.not-a-register', 'bad id', '']);
+    expect(href).toBe(`${PAGE}?kind=suspicious-site&signals=page.no-prescription,logo.not-a-register&url=https://rogue.example/?a=1&signals=x`);
+    expect(readReportPage(href)).toEqual({ kind: 'suspicious-site', url: 'https://rogue.example/?a=1&signals=x', signals: ['page.no-prescription', 'logo.not-a-register'] });
+    expect(readReportPage(`${PAGE}?kind=suspicious-site&signals=page.a,<b>,page.a&url=https://rogue.example/`).signals).toEqual(['page.a']);
   });
 });

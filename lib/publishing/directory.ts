@@ -14,26 +14,22 @@ import { randomBytes } from 'node:crypto';
 import { chmod, copyFile, link, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import {
-  checkDelta,
-  checkLatest,
-  checkList,
   describesLatest,
   latestSchema,
   listFileName,
+  listSchema,
   publishedList,
   publishFiles,
   publishIndexBytes,
   publishIndexSchema,
-  Refused,
   serializeList,
   type List,
   type PublishedList,
 } from '../lists';
-import { publicPart, signatureFileSchema, type SecretKeyFile } from '../signing';
-import type { Progress } from './progress';
-import { CliError, ioError, refused } from './exit';
-import { ioReason } from './files';
-import { readList } from './signed-files';
+import { signatureFileSchema, type SecretKeyFile } from '../signing';
+import { ioReason, PublishError } from './error';
+import { layoutFile } from './layout';
+import { verifyPublication } from './verify';
 
 export interface PublishPlan {
   readonly list: List;
@@ -42,7 +38,8 @@ export interface PublishPlan {
   readonly root: string;
   readonly deltaCount: number;
   readonly now: Date;
-  readonly progress: Progress;
+  /** Told when each phase of long work starts (the toolkit draws a progress bar). */
+  readonly onPhase?: (label: string) => void;
 }
 
 export interface PublishResult {
@@ -53,6 +50,8 @@ export interface PublishResult {
   /** Earlier versions found in the directory. */
   readonly earlier: number[];
 }
+
+const ioError = (message: string) => new PublishError('io', message);
 
 async function names(dir: string): Promise<string[]> {
   try {
@@ -79,38 +78,40 @@ async function readJsonOptional(path: string): Promise<unknown> {
   }
 }
 
+/** An earlier version found in the directory: what deltas are made from. */
+async function readEarlierList(path: string): Promise<List> {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(path));
+  } catch (error) {
+    throw ioError(`cannot read ${path}: ${ioReason(error)}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new PublishError('refused', `${path} is not JSON`);
+  }
+  const list = listSchema.safeParse(value);
+  if (!list.success) throw new PublishError('refused', `${path} is not a valid list`);
+  return list.data;
+}
+
 /** Published versions of the list, refusing a rollback or a changed version. */
 async function earlierVersions(root: string, list: List): Promise<number[]> {
   const listDir = join(root, list.id);
   const versions = (await names(listDir)).flatMap((n) => /^v([1-9]\d*)\.json$/.exec(n)?.[1] ?? []).map(Number);
   const newest = Math.max(0, ...versions);
-  if (newest > list.version) throw refused(`version ${newest} of "${list.id}" is already published; subscribers would refuse version ${list.version} as a rollback`);
+  if (newest > list.version) {
+    throw new PublishError('rollback', `version ${newest} of "${list.id}" is already published; subscribers would refuse version ${list.version} as a rollback`);
+  }
   if (versions.includes(list.version)) {
     const published = await readOptional(join(listDir, listFileName(list.version)));
     if (published?.toString('utf8') !== serializeList(list)) {
-      throw refused(`version ${list.version} of "${list.id}" is already published with other content; give this list a new version`);
+      throw new PublishError('version-taken', `version ${list.version} of "${list.id}" is already published with other content; give this list a new version`);
     }
   }
   return versions.filter((v) => v < list.version).sort((a, b) => b - a);
-}
-
-/** Every file is checked as a subscriber would check it before the directory changes. */
-async function verifyFiles(files: ReadonlyMap<string, Uint8Array>, list: List, key: SecretKeyFile, now: Date): Promise<void> {
-  const expect = { id: list.id, key: publicPart(key), now };
-  for (const [path, bytes] of files) {
-    if (path.endsWith('.sig')) continue;
-    const signature = new TextDecoder().decode(files.get(`${path}.sig`));
-    const name = basename(path);
-    const from = /^delta-(\d+)-\d+\.json$/.exec(name)?.[1];
-    try {
-      if (name === 'latest.json') await checkLatest(bytes, signature, { ...expect, currentVersion: null });
-      else if (from !== undefined) await checkDelta(bytes, signature, { ...expect, currentVersion: Number(from) });
-      else await checkList(bytes, signature, { ...expect, currentVersion: null });
-    } catch (error) {
-      if (error instanceof Refused) throw refused(`nothing published: subscribers would refuse ${path}: ${error.message}`);
-      throw error;
-    }
-  }
 }
 
 /** The lists in the (new) tree, for index.json: ours from its metadata, others from the old index or their files. */
@@ -129,7 +130,7 @@ async function indexEntries(tree: string, ours: PublishedList): Promise<Publishe
       entries.push(old);
       continue;
     }
-    const other = await readList(join(tree, id, latest.data.list)).catch(() => null);
+    const other = await readEarlierList(join(tree, id, latest.data.list)).catch(() => null);
     if (other) entries.push(publishedList(other, other.entries.length, sig.data.keyId));
   }
   return entries;
@@ -180,36 +181,65 @@ async function swapIn(fresh: string, root: string, hadRoot: boolean): Promise<vo
   await rm(old, { recursive: true, force: true }).catch(() => undefined);
 }
 
-export async function publishToDirectory(plan: PublishPlan): Promise<PublishResult> {
-  const { list, key, root, progress } = plan;
+/** Builds a new tree beside `root` with `fill`, then swaps it in; on any failure `root` is unchanged. */
+async function replaceTree(root: string, fill: (fresh: string, hadRoot: boolean) => Promise<void>): Promise<void> {
   const hadRoot = await isDirectory(root);
-  progress.start('reading earlier versions');
-  const earlier = hadRoot ? await earlierVersions(root, list) : [];
-  const history: List[] = [];
-  for (const version of earlier.slice(0, plan.deltaCount)) history.push(await readList(join(root, list.id, listFileName(version))));
-  progress.start('making deltas and signatures');
-  const files = await publishFiles({ list, history, key, deltaCount: plan.deltaCount });
-  progress.start('checking every file as a subscriber would');
-  await verifyFiles(files, list, key, plan.now);
-
-  progress.start('writing');
   await mkdir(dirname(root), { recursive: true }).catch((error) => {
     throw ioError(`cannot create ${dirname(root)}: ${ioReason(error)}`);
   });
   const fresh = join(dirname(root), `.${basename(root)}.publish-${randomBytes(4).toString('hex')}`);
   try {
-    if (hadRoot) await linkTree(root, fresh);
+    await fill(fresh, hadRoot);
+    await swapIn(fresh, root, hadRoot);
+  } catch (error) {
+    await rm(fresh, { recursive: true, force: true });
+    if (error instanceof PublishError) throw error;
+    throw ioError(`nothing published, ${root} is unchanged: ${ioReason(error)}`);
+  }
+}
+
+export async function publishToDirectory(plan: PublishPlan): Promise<PublishResult> {
+  const { list, key, root } = plan;
+  const phase = plan.onPhase ?? (() => {});
+  const hadRoot = await isDirectory(root);
+  phase('reading earlier versions');
+  const earlier = hadRoot ? await earlierVersions(root, list) : [];
+  const history: List[] = [];
+  for (const version of earlier.slice(0, plan.deltaCount)) history.push(await readEarlierList(join(root, list.id, listFileName(version))));
+  phase('making deltas and signatures');
+  const files = await publishFiles({ list, history, key, deltaCount: plan.deltaCount });
+  phase('checking every file as a subscriber would');
+  await verifyPublication(files, list, key, plan.now);
+
+  phase('writing');
+  await replaceTree(root, async (fresh, exists) => {
+    if (exists) await linkTree(root, fresh);
     else await mkdir(fresh);
     for (const [path, bytes] of files) await replaceFile(join(fresh, path), bytes);
     const ours = publishedList(list, list.entries.length, key.keyId);
     const index = publishIndexBytes(await indexEntries(fresh, ours), `${plan.now.toISOString().slice(0, 19)}Z`);
     await replaceFile(join(fresh, 'index.json'), index);
-    await swapIn(fresh, root, hadRoot);
-  } catch (error) {
-    await rm(fresh, { recursive: true, force: true });
-    if (error instanceof CliError) throw error;
-    throw ioError(`nothing published, ${root} is unchanged: ${ioReason(error)}`);
-  }
+  });
   const deltasFrom = [...files.keys()].flatMap((p) => /\/delta-(\d+)-\d+\.json$/.exec(p)?.[1] ?? []).map(Number);
   return { written: [...files.keys(), 'index.json'], deltasFrom, earlier };
+}
+
+/**
+ * Writes a whole layout (an export of everything a hub publishes) as the directory's entire
+ * content, atomically. Only a directory that is absent, empty or holds the layout's names alone is
+ * replaced: anything else in it is somebody's file, which an export must not delete.
+ */
+export async function writeLayout(root: string, files: ReadonlyMap<string, Uint8Array>): Promise<void> {
+  if (await isDirectory(root)) {
+    const found = await readdir(root, { recursive: true, withFileTypes: true }).catch((error) => {
+      throw ioError(`cannot read ${root}: ${ioReason(error)}`);
+    });
+    const foreign = found.filter((e) => !e.isDirectory()).map((e) => join(e.parentPath, e.name).slice(root.length + 1)).find((p) => !layoutFile(p));
+    if (foreign) throw new PublishError('unsafe-directory', `${root} holds ${foreign}, which is not part of the publish layout; export into an empty directory or an earlier export`);
+  }
+  for (const path of files.keys()) if (!layoutFile(path)) throw new PublishError('refused', `${path} is not a name of the publish layout`);
+  await replaceTree(root, async (fresh) => {
+    await mkdir(fresh);
+    for (const [path, bytes] of files) await replaceFile(join(fresh, path), bytes);
+  });
 }

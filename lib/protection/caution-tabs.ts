@@ -1,0 +1,86 @@
+/**
+ * The caution verdict per tab, kept by the background. A tab's assessment starts from its host name
+ * when it navigates (lib/caution's name signals) and is completed when the page's own content script
+ * sends the page's features. It lives in `storage.session`: in memory, never on disk, gone when the
+ * browser closes, and it survives the service worker going to sleep. Only the assessment is kept
+ * (signal ids and reasons), never the page's features or text.
+ */
+import { browser } from 'wxt/browser';
+import { judge, type CautionAssessment, type PageFeatures } from '../caution';
+import { hostFromUrl } from '../domain';
+
+interface TabCaution {
+  readonly host: string;
+  readonly assessment: CautionAssessment;
+}
+
+export interface SessionArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+const tabKey = (tabId: number) => `caution:${tabId}`;
+const DISMISSED_KEY = 'caution:dismissed';
+/** Sites whose notice a person dismissed this session: enough for any session, bounded. */
+const MAX_DISMISSED = 1_000;
+
+export class CautionTabs {
+  constructor(
+    private readonly area: SessionArea = browser.storage.session as unknown as SessionArea,
+    private readonly assess: typeof judge = judge,
+  ) {}
+
+  /** A new page in the tab: its host name alone decides, until the page's features arrive. */
+  async navigated(tabId: number, url: string): Promise<CautionAssessment | null> {
+    const host = hostFromUrl(url);
+    if (!host || host.kind !== 'name') {
+      await this.area.remove(tabKey(tabId));
+      return null;
+    }
+    const assessment = this.assess(host.name, null);
+    await this.area.set({ [tabKey(tabId)]: { host: host.name, assessment } satisfies TabCaution });
+    return assessment;
+  }
+
+  /** The page's features, from its own content script; the URL is the browser's, not the page's. */
+  async pageSeen(tabId: number, url: string, features: PageFeatures): Promise<CautionAssessment | null> {
+    const host = hostFromUrl(url);
+    if (!host || host.kind !== 'name') return null;
+    const assessment = this.assess(host.name, features);
+    await this.area.set({ [tabKey(tabId)]: { host: host.name, assessment } satisfies TabCaution });
+    return assessment;
+  }
+
+  /** The tab's assessment, if it is about the host the tab shows now. */
+  async forTab(tabId: number, url: string): Promise<CautionAssessment | null> {
+    const host = hostFromUrl(url);
+    if (!host) return null;
+    const stored = (await this.area.get(tabKey(tabId)))[tabKey(tabId)] as TabCaution | undefined;
+    if (stored?.host === host.name) return stored.assessment;
+    return host.kind === 'name' ? this.navigated(tabId, url) : null;
+  }
+
+  async forget(tabId: number): Promise<void> {
+    await this.area.remove(tabKey(tabId));
+  }
+
+  /** "Dismiss" on the page notice: not again for this site (its registrable domain) this session. */
+  async dismiss(url: string): Promise<boolean> {
+    const site = hostFromUrl(url)?.registrableDomain;
+    if (!site) return false;
+    const dismissed = await this.dismissed();
+    if (!dismissed.includes(site)) await this.area.set({ [DISMISSED_KEY]: [...dismissed, site].slice(-MAX_DISMISSED) });
+    return true;
+  }
+
+  async isDismissed(url: string): Promise<boolean> {
+    const site = hostFromUrl(url)?.registrableDomain;
+    return site !== undefined && site !== null && (await this.dismissed()).includes(site);
+  }
+
+  private async dismissed(): Promise<string[]> {
+    const value = (await this.area.get(DISMISSED_KEY))[DISMISSED_KEY];
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  }
+}
