@@ -1,2 +1,0 @@
-import { benchApply, printApply } from './bench/apply';
-printApply('Chromium', await benchApply(100_000, 1_000, false));
