@@ -108,6 +108,7 @@ export class RulesSync {
   private sessionOverlay: number[] | null = null;
   private sessionActions: Actions | null = null;
   private pending: { set: FingerprintSet; done: Promise<void> } | null = null;
+  private sessionRestored = false;
 
   constructor(private readonly options: RulesSyncOptions) {}
 
@@ -147,16 +148,27 @@ export class RulesSync {
   }
 
   /**
-   * On the first wake of a browser session: the session rules are gone, so an unfolded overlay goes
-   * back in first; then every installed dynamic rule is compared with what the lists call for, and
-   * what differs is mended in one update (which folds the overlay).
+   * First thing on the first wake of a browser session, before the slower start-up steps: the
+   * restart emptied the session rules, so an unfolded overlay goes back in as session rules.
    */
-  async checkSession(): Promise<void> {
+  async restoreSession(): Promise<void> {
+    this.sessionRestored = true;
     // Emptied by a restart; maybe not by an extension reload: read them when first needed.
     this.sessionOverlay = null;
     this.sessionActions = null;
+    if (this.folded) return;
     const desired = await this.desiredFor(this.lists, {});
-    if (!this.folded && desired.size > 0) await this.setSession(desired);
+    if (desired.size > 0) await this.setSession(desired);
+  }
+
+  /**
+   * On the first wake of a browser session: the session rules are gone, so an unfolded overlay goes
+   * back in first (restoreSession, unless start-up did it already); then every installed dynamic rule is compared with what the lists call for, and
+   * what differs is mended in one update (which folds the overlay).
+   */
+  async checkSession(): Promise<void> {
+    if (!this.sessionRestored) await this.restoreSession();
+    const desired = await this.desiredFor(this.lists, {});
     const installed = await dynamicRules();
     this.base = new Map();
     this.dynamicOverlay = [];

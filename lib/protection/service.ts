@@ -121,6 +121,7 @@ export class ProtectionService {
     const firstWake = await isFirstWake;
     const fetchText = async (path: string) => (await fetch(browser.runtime.getURL(`/${path}` as '/warning.html'))).text();
     await this.lists.serial(async () => {
+      if (firstWake) await this.rules.restoreSession();
       const bundled = await ensureBundledLists(this.db, fetchText, this.now());
       await this.startDirectory(fetchText, firstWake);
       if (firstWake) await removeOrphanChunks(this.db);

@@ -4,14 +4,20 @@
  * extension, subscribed to it through the options page, shows the verified verdict (green badge,
  * the popup naming the register) for its pharmacies and their subdomains, and for nothing else.
  * Then a new export drops a pharmacy: after the update, it is verified no longer.
+ * A register a person adds un-blocks and verifies nothing (lib/lists/standing.ts): the extension
+ * here is the build with a test directory of publishers that names the hub's key for the register
+ * (as trust.test.ts does), so the register counts as one.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../server/src/hub';
+import { generateKey, sign, signatureText, type PublicKeyFile } from '../../lib/signing';
+import { directoryEntry, makeDirectory, makeRoot, trustFileText } from '../../lib/trust';
 import { bearer, call, tokenFor } from '../server/support/tokens';
-import { launchWithExtension, waitForRules, type ExtensionBrowser } from './support/chromium';
+import { EXTENSION_DIR, launchWithExtension, waitForRules, type ExtensionBrowser } from './support/chromium';
+import { validAroundNow } from './support/dates';
 import { OptionsPage } from './support/options-page';
 import { badgeFor, openPopupFor, visit } from './support/pages';
 import { startSiteServer, type SiteServer } from './support/site-server';
@@ -30,6 +36,21 @@ let hub: RunningHub;
 let sites: SiteServer;
 let browser: ExtensionBrowser;
 let publisher: string;
+let extensionDir: string;
+
+/** A copy of the build whose shipped directory names `hubKey` as the register's. */
+async function extensionVouchingFor(hubKey: PublicKeyFile): Promise<string> {
+  const directoryKey = await generateKey();
+  const { issued, expires } = validAroundNow();
+  const register = directoryEntry({ id: 'e2e-council', name: 'E2E Pharmacy Council', type: 'register', country: 'FR', lists: [{ id: LIST_ID }], keys: [hubKey] });
+  const text = trustFileText(makeDirectory({ id: 'pharmacheck-directory', version: 1, issued, expires, publishers: [register], revoked: [] }));
+  const dir = mkdtempSync(join(tmpdir(), 'pharmacheck-register-extension-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  writeFileSync(join(dir, 'directory/root.json'), trustFileText(makeRoot('pharmacheck-directory', [directoryKey], 1)));
+  writeFileSync(join(dir, 'directory/directory.json'), text);
+  writeFileSync(join(dir, 'directory/directory.json.sig'), signatureText(await sign(new TextEncoder().encode(text), directoryKey)));
+  return dir;
+}
 
 const hubUrl = () => `http://${HUB_HOST}:${new URL(hub.url).port}`;
 
@@ -71,7 +92,8 @@ beforeAll(async () => {
   expect((await call(hub.url, `/v1/lists/${LIST_ID}`, publisher, { method: 'PUT', body: list })).status).toBe(201);
   expect(await importAndPublish(EXPORT)).toBe(1);
   sites = await startSiteServer();
-  browser = await launchWithExtension();
+  extensionDir = await extensionVouchingFor(await (await fetch(`${hub.url}/v1/public-key`)).json());
+  browser = await launchWithExtension({ extensionDir });
   await waitForRules(browser);
 }, 120_000);
 
@@ -80,6 +102,7 @@ afterAll(async () => {
   await sites?.close();
   await hub?.close();
   if (hubDir) rmSync(hubDir, { recursive: true, force: true });
+  if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
 });
 
 describe('a register published by the hub', () => {
@@ -93,7 +116,8 @@ describe('a register published by the hub', () => {
     for (const host of ['pharmacie-verifiee.example', 'www.pharmacie-verifiee.example', 'apotheke-geprueft.example']) {
       const seen = await verdictOf(host);
       expect({ host, verdict: seen.verdict, badge: seen.badge }).toEqual({ host, verdict: 'verified', badge: '✓' });
-      expect(seen.title).toBe(`Pharmacheck: ${host} is on a register of authorised pharmacies`);
+      // The host name sits in bidi isolates (lib/i18n), as in every message that names one.
+      expect(seen.title).toBe(`Pharmacheck: \u2066${host}\u2069 is on a register of authorised pharmacies`);
       expect(seen.text).toContain(REGISTER_NAME);
     }
     const other = await verdictOf('not-on-the-register.example');
