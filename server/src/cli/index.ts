@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { loadConfig, type HubConfig } from '../config';
 import { openDatabase, type Database } from '../db';
 import { serve } from '../hub';
+import { recheckDomainsCommand, refreshPeersCommand, subscribePeerCommand, updateRdapBootstrapCommand } from './after-report-commands';
 import { exportCommand } from './export-command';
 import { createListCommand, listListsCommand } from './list-commands';
 import { publishCommand } from './publish-command';
@@ -32,6 +33,11 @@ const HELP = `Pharmacheck hub
   pharmacheck-hub publish --list <id>  publish the list's draft as its next version
   pharmacheck-hub export --out <directory>
   pharmacheck-hub retention [--grace-days 90]
+  pharmacheck-hub subscribe-peer --url <latest.json address> --key <public key or key file>
+  pharmacheck-hub refresh-peers        download other authorities' lists again (run it from a timer)
+  pharmacheck-hub recheck-domains [<domain>…]
+                                       ask RDAP again about domains whose notice was sent
+  pharmacheck-hub update-rdap-bootstrap [--file dns.json | --url <address>]
 
 In a checkout of the repository, "npm run hub -- <command>" runs the same.
 `;
@@ -49,6 +55,10 @@ const COMMANDS: Record<string, Run> = {
   publish: publishCommand,
   export: exportCommand,
   retention: retentionCommand,
+  'subscribe-peer': subscribePeerCommand,
+  'refresh-peers': refreshPeersCommand,
+  'recheck-domains': recheckDomainsCommand,
+  'update-rdap-bootstrap': updateRdapBootstrapCommand,
 };
 
 async function main(argv: string[]): Promise<void> {
