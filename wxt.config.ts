@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import bundled from './data/lists/bundled.json';
 import { GUIDANCE_ASSETS } from './lib/guidance/assets';
+import { compileCatalogue } from './lib/i18n/compile';
+import { LANGUAGES } from './lib/i18n/languages';
 import { stampBundledLists } from './lib/protection/bundled';
 import { SITE_ORIGINS } from './lib/platform/origins';
 import { REPORT_DATA_CATEGORIES } from './lib/reports/data-categories';
@@ -63,6 +65,15 @@ export default defineConfig({
       for (const { path, contents } of stamped.files) files.push({ contents, relativeDest: path });
       // Guidance and authorities too: a page fetches only the person's language, not all five.
       for (const file of GUIDANCE_ASSETS) files.push({ absoluteSrc: resolve('data', file), relativeDest: file });
+      // Message catalogues: each page fetches only its language's (lib/i18n/load.ts).
+      const readLocale = (code: string) => JSON.parse(readFileSync(resolve('locales', `${code}.json`), 'utf8')) as Record<string, unknown>;
+      const english = readLocale('en');
+      for (const { code } of LANGUAGES) {
+        if (!existsSync(resolve('locales', `${code}.json`))) continue;
+        const { catalogue, missing } = compileCatalogue(code, readLocale(code), english);
+        if (missing.length > 0) console.warn(`locales/${code}.json lacks ${missing.length} message(s), shipped in English: ${missing.slice(0, 5).join(', ')}`);
+        files.push({ contents: JSON.stringify(catalogue), relativeDest: `messages/${code}.json` });
+      }
     },
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.browser === 'firefox') Object.assign(manifest, { browser_specific_settings: firefoxSettings });

@@ -4,6 +4,7 @@
  * `npm run bench -- --quick` runs smaller sizes.
  */
 import { benchApply, printApply } from './apply';
+import { benchPageLoad, printPageLoad } from './page-load';
 import { benchCautionName, printCautionName } from './caution-name';
 import { benchHub, printHub } from './hub';
 import { benchHubScale, printHubScale } from './hub-scale';
@@ -19,6 +20,7 @@ printToolkit(await benchToolkit(quick ? 100_000 : 1_000_000));
 printCautionName(benchCautionName(quick ? 20 : 100));
 // Needs the built extension (npm run bench builds it first).
 printApply(await benchApply(quick ? 20_000 : 100_000, quick ? 200 : 1_000));
+printPageLoad(await benchPageLoad(quick ? 6 : 20));
 const hubOptions = { concurrency: 16, capacityReports: quick ? 3_000 : 10_000, rate: 500, steadyReports: quick ? 2_500 : 10_000, timeLimitMs: 30_000, warmup: 300 };
 printHub(await benchHub(hubOptions), hubOptions);
 const scaleOptions = { concurrency: 16, phaseMs: quick ? 3_000 : 5_000, rounds: quick ? 2 : 3, listEntries: quick ? 2_000 : 10_000 };

@@ -1,6 +1,7 @@
 import '../lib/platform/zod';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { onBackgroundLanguageChange } from '../lib/i18n/background';
 import { openDatabase } from '../lib/lists';
 import { listenInBackground } from '../lib/messaging/background';
 import { OUTBOX_ALARM, ProtectionService, UPDATE_ALARM, scheduleUpdates, watchSiteAccess } from '../lib/protection';
@@ -14,6 +15,8 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => void protection.caution.forget(tabId));
   watchSiteAccess((tabId, url) => protection.updateBadge(tabId, url));
+  // A new language in the options: every tab's badge title in that language.
+  onBackgroundLanguageChange(() => void browser.tabs.query({}).then((tabs) => tabs.forEach((tab) => tab.id !== undefined && void protection.updateBadge(tab.id, tab.url))));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === UPDATE_ALARM) void protection.ready.then(async () => {
       await protection.lists.updateDue();

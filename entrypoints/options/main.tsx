@@ -1,8 +1,7 @@
 import '../../lib/platform/zod';
 import { render } from 'preact';
-import { localizeDocument } from '../../lib/i18n';
+import { startPage } from '../../lib/i18n/page';
 import { OptionsPage } from '../../lib/ui/options/OptionsPage';
 import '../../lib/ui/styles.css';
 
-localizeDocument('optionsDocumentTitle');
-render(<OptionsPage />, document.getElementById('app')!);
+void startPage('optionsDocumentTitle', () => render(<OptionsPage />, document.getElementById('app')!));

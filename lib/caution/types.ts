@@ -87,7 +87,7 @@ export type SignalFamily = 'name' | 'page' | 'logo';
 
 /**
  * One thing a signal family found. Never a bare score for a person: `reason` is an i18n message
- * (public/_locales) with its substitutions, which the popup shows and the toolkit prints in
+ * (locales/<code>.json) with its substitutions, which the popup shows and the toolkit prints in
  * English. `id` is stable and machine-readable (reports and `pharmacheck check --json` carry it).
  */
 export interface Signal {

@@ -1,9 +1,11 @@
 /**
  * The guidance files shipped beside the pages (copied from data/ by wxt.config.ts). Pages fetch
- * only the person's language at run time instead of bundling all five. No imports: the build
- * configuration reads this file too.
+ * only the person's language at run time instead of bundling them all. Only imports that import
+ * nothing: the build configuration reads this file too.
  */
-export const GUIDANCE_FILES = ['en', 'fr', 'de', 'it', 'es'].map((language) => `guidance/${language}.json`);
+import { SPOKEN_LANGUAGES } from '../i18n/languages';
+
+export const GUIDANCE_FILES = SPOKEN_LANGUAGES.map((language) => `guidance/${language.code}.json`);
 export const AUTHORITIES_FILE = 'authorities.json';
 export const MEDICRIME_PARTIES_FILE = 'medicrime-parties.json';
 

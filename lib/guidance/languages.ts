@@ -1,13 +1,13 @@
-/** The languages guidance is written in, and which one a person gets. */
-export const GUIDANCE_LANGUAGES = ['en', 'fr', 'de', 'it', 'es'] as const;
-export type GuidanceLanguage = (typeof GUIDANCE_LANGUAGES)[number];
+/** The languages guidance is written in: every language Pharmacheck speaks (a test checks each file). */
+import { LANGUAGES, resolveLanguage, type LanguageCode } from '../i18n/languages';
+
+export const GUIDANCE_LANGUAGES = LANGUAGES.map((l) => l.code) as [LanguageCode, ...LanguageCode[]];
+export type GuidanceLanguage = LanguageCode;
 
 /**
- * The guidance language for the browser's UI language ("fr", "fr-CA", "pt-BR"): the same
- * language when Pharmacheck has it, English otherwise, which is also the extension's default
- * locale, so the guidance and the page's other strings never disagree.
+ * The guidance language for the language the page speaks (lib/i18n: the person's setting, else
+ * the browser's): the same one, so the guidance and the page's other strings never disagree.
  */
-export function guidanceLanguageFor(uiLanguage: string): GuidanceLanguage {
-  const base = uiLanguage.toLowerCase().split(/[-_]/)[0] ?? '';
-  return (GUIDANCE_LANGUAGES as readonly string[]).includes(base) ? (base as GuidanceLanguage) : 'en';
+export function guidanceLanguageFor(language: string): GuidanceLanguage {
+  return resolveLanguage([language]);
 }

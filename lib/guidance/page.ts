@@ -1,17 +1,13 @@
 /** Loading everything a page needs for guidance: the person's language, country and data. */
-import { browser, type PublicPath } from 'wxt/browser';
-import { uiLanguage } from '../i18n';
+import { currentLanguage } from '../i18n/catalogue';
+import { fetchExtensionJson } from '../platform/extension-files';
 import { resolveCountry, type CountryData, type ResolvedCountry } from './country';
 import { guidanceLanguageFor } from './languages';
-import { loadCountryData, loadGuidance, type FetchJson } from './load';
+import { loadCountryData, loadGuidance } from './load';
 import type { Guidance } from './schema';
 import type { CountrySetting } from './settings-value';
 
-export const fetchExtensionJson: FetchJson = async (path) => {
-  const response = await fetch(browser.runtime.getURL(`/${path}` as PublicPath));
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return response.json();
-};
+export { fetchExtensionJson };
 
 export interface PageGuidance {
   readonly guidance: Guidance;
@@ -21,7 +17,7 @@ export interface PageGuidance {
 
 export async function loadPageGuidance(setting: CountrySetting): Promise<PageGuidance> {
   const [guidance, data] = await Promise.all([
-    loadGuidance(guidanceLanguageFor(uiLanguage()), fetchExtensionJson),
+    loadGuidance(guidanceLanguageFor(currentLanguage()), fetchExtensionJson),
     loadCountryData(fetchExtensionJson),
   ]);
   return { guidance, data, country: resolveCountry(setting, navigator.languages, data) };

@@ -24,9 +24,10 @@ export type GuidanceCategory = (typeof GUIDANCE_CATEGORIES)[number];
 export const MEDICRIME_ARTICLES = ['5', '6', '7', '8', '13', '19', '20'] as const;
 export type MedicrimeArticle = (typeof MEDICRIME_ARTICLES)[number];
 
-// Short texts: a plain-language sentence or two, never a wall of legal text.
-const text = z.string().check(z.minLength(1), z.maxLength(400));
-const heading = z.string().check(z.minLength(1), z.maxLength(80));
+// Short texts: a plain-language sentence or two, never a wall of legal text. The limits leave room
+// for languages that run longer than English (German, Greek: +30–40%, as the pseudo-locale tests).
+const text = z.string().check(z.minLength(1), z.maxLength(600));
+const heading = z.string().check(z.minLength(1), z.maxLength(120));
 const paragraphs = z.array(text).check(z.minLength(1), z.maxLength(6));
 const items = z.array(text).check(z.minLength(1), z.maxLength(10));
 const webUrl = z.url({ protocol: /^https$/ });

@@ -1,5 +1,6 @@
 /** The toolbar badge: colour, a short text, and a title that screen readers read. */
-import { t } from '../i18n';
+import { isolateLtr, t } from '../i18n';
+import { backgroundLanguage } from '../i18n/background';
 import { actionApi, hasSiteAccess } from '../platform';
 import type { Verdict } from '../verdict';
 
@@ -12,23 +13,25 @@ export interface BadgeLook {
 /**
  * Pure: what the badge shows for a verdict (null verdict: not a web page). Without access to
  * sites nothing is checked, and the badge says so on every tab rather than look reassuringly empty.
+ * The host sits in a left-to-right isolate, so a right-to-left title cannot reorder it.
  */
 export function badgeLook(verdict: Verdict | null, siteAccess = true): BadgeLook {
   if (!siteAccess) return { text: t('badgeNoAccessText'), color: '#44464F', title: t('badgeNoAccessTitle') };
   switch (verdict?.kind) {
     case 'listed':
-      return { text: t('badgeListedText'), color: '#B3261E', title: t('badgeListedTitle', verdict.host.name) };
+      return { text: t('badgeListedText'), color: '#B3261E', title: t('badgeListedTitle', isolateLtr(verdict.host.name)) };
     case 'caution':
       // Amber, 5.0:1 against the white badge text.
-      return { text: t('badgeCautionText'), color: '#B45309', title: t('badgeCautionTitle', verdict.host.name) };
+      return { text: t('badgeCautionText'), color: '#B45309', title: t('badgeCautionTitle', isolateLtr(verdict.host.name)) };
     case 'verified':
-      return { text: t('badgeVerifiedText'), color: '#1B6E35', title: t('badgeVerifiedTitle', verdict.host.name) };
+      return { text: t('badgeVerifiedText'), color: '#1B6E35', title: t('badgeVerifiedTitle', isolateLtr(verdict.host.name)) };
     default:
       return { text: '', color: null, title: t('actionTitle') };
   }
 }
 
 export async function showBadge(tabId: number, verdict: Verdict | null): Promise<void> {
+  await backgroundLanguage();
   const look = badgeLook(verdict, await hasSiteAccess());
   const action = actionApi();
   await Promise.all([

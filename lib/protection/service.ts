@@ -162,7 +162,7 @@ export class ProtectionService {
         const assessment = await this.caution.pageSeen(tabId, url, features);
         await this.updateBadge(tabId, url);
         if (assessment?.level !== 'strong' || (await this.caution.isDismissed(url))) return { notice: null };
-        return { notice: cautionNotice(assessment) };
+        return { notice: await cautionNotice(assessment) };
       },
       'cs-bg-notice-dismiss': async (_, { url }) => ({ ok: await this.caution.dismiss(url) }),
       'cs-bg-open-guide': async (_, { tabId }) => {

@@ -6,4 +6,4 @@ process.exitCode = await run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   progress: progressBar(process.stderr),
-});
+}, process.env);

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Refused } from '../lists';
-import type { Command, Io } from './command';
+import { helpOf, messagesOf, summaryOf, type Command, type Io } from './command';
 import { build } from './commands/build';
 import { check } from './commands/check';
 import { diff } from './commands/diff';
@@ -13,30 +13,13 @@ import { publish } from './commands/publish';
 import { sign } from './commands/sign';
 import { verify } from './commands/verify';
 import { CliError, EXIT, type ExitCode } from './exit';
+import { takeLangOption, toolkitLanguages, toolkitTranslator, UnknownLanguage } from './i18n';
 
 export const COMMANDS: readonly Command[] = [keygen, build, sign, verify, diff, publish, check];
 
-function globalHelp(): string {
+function globalHelp(io: Io): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  return `Usage: pharmacheck <command> [options]
-
-The Pharmacheck list toolkit: build, sign, verify, diff and publish lists of illegal online
-pharmacies (blocklists) and of authorised ones (allowlists), in the format the extension reads
-(docs/list-format.md), with the extension's own code.
-
-Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
-
-Run "pharmacheck <command> --help" for a command's options.
-
-Exit codes:
-  ${EXIT.ok}  done (verify: the file verifies; check: a verdict was given)
-  ${EXIT.refused}  refused or invalid input: a bad line, a file that does not verify, an invalid list,
-     a key file that keygen will not overwrite
-  ${EXIT.usage}  usage error: unknown command or option, missing or malformed argument
-  ${EXIT.io}  a file or directory could not be read or written
-  ${EXIT.internal}  a bug in the toolkit (please report it with the message)
-`;
+  return messagesOf(io).t('globalHelp', COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${summaryOf(c, io)}`).join('\n'));
 }
 
 function version(): string {
@@ -45,28 +28,38 @@ function version(): string {
 }
 
 function fail(io: Io, where: string, error: unknown): ExitCode {
+  const { t } = messagesOf(io);
   if (error instanceof CliError) {
-    const hint = error.code === EXIT.usage ? `\nRun "${where} --help" for usage.` : '';
+    const hint = error.code === EXIT.usage ? `\n${t('usageHint', where)}` : '';
     io.stderr.write(`${where}: ${error.message}${hint}\n`);
     return error.code;
   }
   // Checks in lib/ that refuse a file the command did not wrap: still the user's input.
   if (error instanceof Refused) {
-    io.stderr.write(`${where}: refused: ${error.message}\n`);
+    io.stderr.write(`${where}: ${t('refusedError', error.message)}\n`);
     return EXIT.refused;
   }
-  io.stderr.write(`${where}: internal error (a bug; please report it):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  io.stderr.write(`${where}: ${t('internalError')}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return EXIT.internal;
 }
 
-export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const [name, ...rest] = argv;
+/** Runs a command line; --lang anywhere before "--" chooses the language of the messages (i18n.ts). */
+export async function run(argv: readonly string[], given: Io, env: Readonly<Record<string, string | undefined>> = {}): Promise<ExitCode> {
+  const { lang, rest: args } = takeLangOption(argv);
+  let io: Io;
+  try {
+    io = given.messages ? given : { ...given, messages: toolkitTranslator(lang, env) };
+  } catch (error) {
+    if (!(error instanceof UnknownLanguage)) throw error;
+    return fail(given, 'pharmacheck', new CliError(EXIT.usage, messagesOf(given).t('unknownLanguage', error.language, toolkitLanguages().join(', '))));
+  }
+  const [name, ...rest] = args;
   if (name === undefined) {
-    io.stderr.write(globalHelp());
+    io.stderr.write(globalHelp(io));
     return EXIT.usage;
   }
   if (name === '--help' || name === '-h') {
-    io.stdout.write(globalHelp());
+    io.stdout.write(globalHelp(io));
     return EXIT.ok;
   }
   if (name === '--version') {
@@ -75,13 +68,13 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
   }
   if (name === 'help') {
     const topic = rest[0] === undefined ? undefined : COMMANDS.find((c) => c.name === rest[0]);
-    if (rest[0] !== undefined && !topic) return fail(io, 'pharmacheck', new CliError(EXIT.usage, `unknown command "${rest[0]}"`));
-    io.stdout.write(topic ? topic.help : globalHelp());
+    if (rest[0] !== undefined && !topic) return fail(io, 'pharmacheck', new CliError(EXIT.usage, messagesOf(io).t('unknownCommand', rest[0])));
+    io.stdout.write(topic ? helpOf(topic, io) : globalHelp(io));
     return EXIT.ok;
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    return fail(io, 'pharmacheck', new CliError(EXIT.usage, `unknown command "${name}" (commands: ${COMMANDS.map((c) => c.name).join(', ')})`));
+    return fail(io, 'pharmacheck', new CliError(EXIT.usage, messagesOf(io).t('unknownCommandList', name, COMMANDS.map((c) => c.name).join(', '))));
   }
   try {
     await command.run(rest, io);

@@ -1,10 +1,13 @@
 /**
- * "Buying medicines online safely": the whole guidance on one page, for the person's language and
- * country. Reached from the popup, the options and the warning's "Report this site" (#report).
+ * "Buying medicines online safely": the whole guidance, for the person's language and country,
+ * short first: the title, the introduction and the country, then one disclosure a topic. Reached
+ * from the popup, the options and the warning's "Report this site" (#report, which opens that
+ * section and moves the focus to it).
  */
 import { useEffect } from 'preact/hooks';
 import { GUIDANCE_CATEGORIES, VERDICTS } from '../guidance/schema';
 import { t } from '../i18n';
+import { Disclosure } from './Disclosure';
 import {
   AlreadyBoughtSection,
   CategorySection,
@@ -47,8 +50,7 @@ export function GuidePage({ hash }: { hash: string }) {
       <h1>{guidance.guide.title}</h1>
       <Paragraphs texts={guidance.guide.intro} />
       <CountryLine country={country} />
-      <section aria-labelledby="g-verdicts">
-        <h2 id="g-verdicts">{guidance.guide.verdictsHeading}</h2>
+      <Disclosure id="g-verdicts" level={2} title={guidance.guide.verdictsHeading}>
         {VERDICTS.map((verdict) => (
           <div key={verdict} class={`g-box g-verdict g-verdict-${verdict}`} data-verdict-guide={verdict}>
             <h3>
@@ -57,22 +59,20 @@ export function GuidePage({ hash }: { hash: string }) {
             <Paragraphs texts={guidance.verdicts[verdict].meaning} />
           </div>
         ))}
-      </section>
-      <section aria-labelledby="g-categories">
-        <h2 id="g-categories">{guidance.guide.categoriesHeading}</h2>
+      </Disclosure>
+      <Disclosure id="g-categories" level={2} title={guidance.guide.categoriesHeading}>
         {GUIDANCE_CATEGORIES.map((category) => (
           <CategorySection key={category} guidance={guidance} level={3} category={category} />
         ))}
-      </section>
+      </Disclosure>
       <RisksSection guidance={guidance} level={2} />
       <FindPharmacySection guidance={guidance} level={2} country={country} />
       <AlreadyBoughtSection guidance={guidance} level={2} />
       <ReportSection guidance={guidance} level={2} country={country} />
       <LawSection guidance={guidance} level={2} country={country} />
-      <section aria-labelledby="g-about">
-        <h2 id="g-about">{t('guideAboutHeading')}</h2>
+      <Disclosure id="g-about" level={2} title={t('guideAboutHeading')}>
         <p>{t('guideAboutText')}</p>
-      </section>
+      </Disclosure>
     </main>
   );
 }

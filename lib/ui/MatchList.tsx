@@ -1,5 +1,6 @@
 import { formatDate, t } from '../i18n';
 import type { MatchDetails } from '../messaging';
+import { Domain, Sentence } from './Domain';
 import { categoryLabel, publisherTypeLabel } from './labels';
 
 /** Every list that matched, with who listed the site, when and why. */
@@ -9,11 +10,11 @@ export function MatchList({ matches }: { matches: readonly MatchDetails[] }) {
       {matches.map((m) => (
         <li key={m.listId} class={`match match-${m.kind}`}>
           <p class="match-title">
-            {m.kind === 'allow' ? t('warningListedByAllow', m.domain, m.listName) : t('warningListedBy', m.domain, m.listName)}
+            <Sentence k={m.kind === 'allow' ? 'warningListedByAllow' : 'warningListedBy'} args={[<Domain name={m.domain} />, <bdi>{m.listName}</bdi>]} />
           </p>
           <dl>
             <dt>{t('publisherLabel')}</dt>
-            <dd>{m.publisher.name}</dd>
+            <dd dir="auto">{m.publisher.name}</dd>
             <dt>{t('listTypeLabel')}</dt>
             <dd>{publisherTypeLabel(m.publisher.type)}</dd>
             {m.category && (
@@ -31,13 +32,13 @@ export function MatchList({ matches }: { matches: readonly MatchDetails[] }) {
             {m.evidence && (
               <>
                 <dt>{t('evidenceLabel')}</dt>
-                <dd>{m.evidence.source}</dd>
+                <dd dir="auto">{m.evidence.source}</dd>
               </>
             )}
             {m.evidence?.reference && (
               <>
                 <dt>{t('referenceLabel')}</dt>
-                <dd class="wrap">{m.evidence.reference}</dd>
+                <dd class="wrap" dir="auto">{m.evidence.reference}</dd>
               </>
             )}
           </dl>

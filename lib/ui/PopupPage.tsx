@@ -3,8 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { warningPageFor } from '../blocking/warning-url';
 import { reportPageFor } from './report/report-url';
-import { t, type MessageKey } from '../i18n';
+import { formatList, t, type MessageKey } from '../i18n';
 import { sendToBackground, type CautionView, type VerdictReport } from '../messaging';
+import { Domain, Sentence } from './Domain';
 import { PopupGuidance } from './guidance/PopupGuidance';
 import { verdictLabel } from './labels';
 import { SiteAccessNotice, useSiteAccess } from './SiteAccess';
@@ -39,66 +40,64 @@ export function PopupPage({ search }: { search: string }) {
         ) : (
           <Verdict report={report} host={report.host} />
         ))}
-      <PopupGuidance verdict={report?.host ? (report.verdict ?? null) : null} />
+      <PopupGuidance verdict={report?.host ? (report.verdict ?? null) : null}>
+        {siteAccess !== false && report?.verdict != null && report.host !== null && <VerdictDetails report={report} />}
+      </PopupGuidance>
     </main>
   );
 }
 
+/** Short first: the verdict in a sentence, and which lists say so or what the caution signals found; the rest behind "More about this site". */
 function Verdict({ report, host }: { report: VerdictReport; host: string }) {
   const kind = report.verdict ?? 'unknown';
-  const text =
-    kind === 'listed'
-      ? t('popupListed', host)
-      : kind === 'verified'
-        ? t('popupVerified', host)
-        : kind === 'caution'
-          ? t('popupCaution', host)
-          : t('popupUnknown', host);
-  const signals = report.caution?.signals.map((s) => s.id) ?? [];
+  const key = kind === 'listed' ? 'popupListed' : kind === 'verified' ? 'popupVerified' : kind === 'caution' ? 'popupCaution' : 'popupUnknown';
   return (
     <section class={`verdict verdict-${kind}`} data-verdict={kind} aria-live="polite">
       <p class="verdict-tag">{verdictLabel(kind)}</p>
-      <p class="verdict-text">{text}</p>
-      {report.matches.length > 0 ? (
-        <>
-          <p>{t('popupListedBy', report.matches.map((m) => m.listName).join(', '))}</p>
-          <p>
-            <a href={warningPageFor(browser.runtime.getURL('/warning.html'), report.url)} target="_blank" rel="noopener">
-              {t('popupDetailsLink')}
-            </a>
-          </p>
-        </>
-      ) : report.caution ? (
-        <CautionDetails caution={report.caution} />
-      ) : (
-        <>
-          <p>{t('popupUnknownHint')}</p>
-          {report.register && <RegisterCheck register={report.register} />}
-        </>
+      <p class="verdict-text"><Sentence k={key} args={[<Domain name={host} />]} /></p>
+      {report.matches.length > 0 && <p>{t('popupListedBy', formatList(report.matches.map((m) => m.listName)))}</p>}
+      {report.matches.length > 0 && (
+        <p>
+          <a href={warningPageFor(browser.runtime.getURL('/warning.html'), report.url)} target="_blank" rel="noopener">
+            {t('popupDetailsLink')}
+          </a>
+        </p>
       )}
+      {report.matches.length === 0 && report.caution && <CautionReasons caution={report.caution} />}
+    </section>
+  );
+}
+
+function VerdictDetails({ report }: { report: VerdictReport }) {
+  const kind = report.verdict ?? 'unknown';
+  const signals = report.caution?.signals.map((s) => s.id) ?? [];
+  const register = report.matches.length === 0 ? (report.caution?.register ?? report.register) : undefined;
+  return (
+    <>
+      {report.matches.length === 0 && !report.caution && <p>{t('popupUnknownHint')}</p>}
+      {register && <RegisterCheck register={register} />}
+      {report.matches.length === 0 && report.caution && <p class="caution-private">{t('popupCautionOnDevice')}</p>}
       <p>
         <a href={reportPageFor(browser.runtime.getURL('/report.html'), kind === 'listed' ? 'false-positive' : 'suspicious-site', report.url, signals)} target="_blank" rel="noopener">
           {kind === 'listed' ? t('reportMistakeLink') : t('reportSiteLink')}
         </a>
       </p>
-    </section>
+    </>
   );
 }
 
-/** What the caution signals found, in plain words, and the register the page's EU logo claims. */
-function CautionDetails({ caution }: { caution: CautionView }) {
+/** What the caution signals found, in plain words. */
+function CautionReasons({ caution }: { caution: CautionView }) {
   return (
     <>
       <h2 class="caution-heading">{t('popupCautionReasons')}</h2>
       <ul class="caution-reasons" data-testid="caution-reasons">
         {caution.signals.map((s) => (
           <li key={s.id} data-signal={s.id}>
-            {t(s.key as MessageKey, ...s.subs)}
+            <Sentence k={s.key as MessageKey} args={s.subs.map((sub) => <bdi>{sub}</bdi>)} />
           </li>
         ))}
       </ul>
-      {caution.register && <RegisterCheck register={caution.register} />}
-      <p class="caution-private">{t('popupCautionOnDevice')}</p>
     </>
   );
 }

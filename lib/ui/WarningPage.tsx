@@ -1,7 +1,9 @@
 /**
- * The full-page warning a listed site is redirected to. The safe action has the focus; "Proceed
- * anyway" asks the background to let this one host through for the session, then goes to the
- * exact original URL, and only ever to an http(s) one.
+ * The full-page warning a listed site is redirected to, in one screen as Chrome's own Safe Browsing
+ * warning: that the site was stopped, which site, why in a sentence, "Back to safety" (focused)
+ * and "Details". The details (the lists that matched, the guidance, the law and "Proceed anyway")
+ * open below. "Proceed anyway" asks the background to let this one host through for the session,
+ * then goes to the exact original URL, and only ever to an http(s) one.
  */
 import { browser } from 'wxt/browser';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -9,6 +11,8 @@ import { originalUrlFromWarning } from '../blocking/warning-url';
 import { reportPageFor } from './report/report-url';
 import { t } from '../i18n';
 import { sendToBackground, type VerdictReport } from '../messaging';
+import { Disclosure } from './Disclosure';
+import { Domain } from './Domain';
 import { ReportLink, useGuidance, WarningGuidance } from './guidance';
 import { isWebUrl } from './labels';
 import { MatchList } from './MatchList';
@@ -23,6 +27,7 @@ function backToSafety(): void {
 export function WarningPage({ href }: { href: string }) {
   const [state, setState] = useState<State>({ step: 'loading' });
   const [refused, setRefused] = useState(false);
+  const [details, setDetails] = useState(false);
   const safeButton = useRef<HTMLButtonElement>(null);
   const guidance = useGuidance();
 
@@ -64,7 +69,7 @@ export function WarningPage({ href }: { href: string }) {
       <main class="page">
         <h1>{t('notListedHeading')}</h1>
         <p>{t('notListedText')}</p>
-        <p class="wrap"><code>{url}</code></p>
+        <p class="wrap"><code><Domain name={url} /></code></p>
         <a class="button" href={url}>{t('openSite')}</a>
       </main>
     );
@@ -72,38 +77,48 @@ export function WarningPage({ href }: { href: string }) {
 
   return (
     <main class="page warning" aria-labelledby="warning-heading">
-      <header class="warning-header">
-        <p class="verdict-tag" aria-hidden="true">!</p>
-        <h1 id="warning-heading">{t('warningHeading')}</h1>
-      </header>
-      <p class="lead">{t('warningLead')}</p>
-      <dl class="site">
-        <dt>{t('warningSiteLabel')}</dt>
-        <dd><strong>{report.host}</strong></dd>
-        <dt>{t('warningAddressLabel')}</dt>
-        <dd class="wrap"><code>{url}</code></dd>
-      </dl>
-      <div class="actions">
-        <button ref={safeButton} type="button" class="button primary" onClick={backToSafety}>
-          {t('backToSafety')}
-        </button>
-        <ReportLink state={guidance} />
-      </div>
-      <section aria-labelledby="why-heading">
-        <h2 id="why-heading">{t('warningWhyHeading')}</h2>
-        <MatchList matches={report.matches} />
-        <p>
-          <a href={reportPageFor(browser.runtime.getURL('/report.html'), 'false-positive', url)}>{t('reportMistakeLink')}</a>
+      <div class="first-screen">
+        <header class="warning-header">
+          <p class="verdict-tag" aria-hidden="true">!</p>
+          <h1 id="warning-heading">{t('warningHeading')}</h1>
+        </header>
+        <p class="warning-site">
+          <span class="visually-hidden">{t('warningSiteLabel')}: </span>
+          <Domain name={report.host ?? url} class="warning-host" />
         </p>
-      </section>
-      <WarningGuidance state={guidance} matches={report.matches} />
-      <section class="proceed" aria-label={t('proceedAnyway')}>
-        <p id="proceed-explain">{t('proceedExplain')}</p>
-        <button type="button" class="button secondary" aria-describedby="proceed-explain" onClick={() => void proceed(url)}>
-          {t('proceedAnyway')}
-        </button>
-        {refused && <p role="alert">{t('proceedRefused')}</p>}
-      </section>
+        <p class="lead" id="warning-reason">{t('warningLead')}</p>
+        <div class="actions">
+          <button ref={safeButton} type="button" class="button primary" onClick={backToSafety} aria-describedby="warning-reason">
+            {t('backToSafety')}
+          </button>
+          <button type="button" class="button secondary details-toggle" id="warning-details-toggle" aria-expanded={details} aria-controls="warning-details" onClick={() => setDetails(!details)}>
+            {t('warningDetails')}
+          </button>
+        </div>
+      </div>
+      <div id="warning-details" class="warning-details" hidden={!details}>
+        <div class="actions">
+          <ReportLink state={guidance} />
+        </div>
+        <Disclosure id="w-why" level={2} title={t('warningWhyHeading')}>
+          <dl class="site">
+            <dt>{t('warningAddressLabel')}</dt>
+            <dd class="wrap"><code><Domain name={url} /></code></dd>
+          </dl>
+          <MatchList matches={report.matches} />
+          <p>
+            <a href={reportPageFor(browser.runtime.getURL('/report.html'), 'false-positive', url)}>{t('reportMistakeLink')}</a>
+          </p>
+        </Disclosure>
+        <WarningGuidance state={guidance} matches={report.matches} />
+        <section class="proceed" aria-label={t('proceedAnyway')}>
+          <p id="proceed-explain">{t('proceedExplain')}</p>
+          <button type="button" class="button secondary" aria-describedby="proceed-explain" onClick={() => void proceed(url)}>
+            {t('proceedAnyway')}
+          </button>
+          {refused && <p role="alert">{t('proceedRefused')}</p>}
+        </section>
+      </div>
     </main>
   );
 }

@@ -30,8 +30,8 @@ describe('blocking before load', () => {
     await visit(page, `${server.origin(LISTED)}/buy?pill=1`);
     expect(WarningPage.isWarningUrl(page.url())).toBe(true);
     const warning = await new WarningPage(page).ready();
-    expect(await warning.heading()).toMatch(/dangerous medicines/);
-    expect(await page.locator('.site').innerText()).toContain(LISTED);
+    expect(await warning.heading()).toBe('Pharmacheck stopped this site');
+    expect(await page.locator('.warning-site').innerText()).toContain(LISTED);
     expect(server.requests(LISTED)).toEqual([]);
     await page.close();
   });
@@ -88,7 +88,7 @@ describe('the warning page', () => {
     const warning = await new WarningPage(page).ready();
     expect(warning.originalUrl()).toBe(original);
     expect(server.requests(LISTED_TOO)).toEqual([]);
-    await warning.proceedButton().click();
+    await (await warning.openDetails()).proceedButton().click();
     await page.waitForURL(original);
     expect(page.url()).toBe(original);
     // The page itself, once (the browser then asks for /favicon.ico, as for any site).
@@ -195,7 +195,7 @@ describe('a browser restart', () => {
     }
     const warning = await new WarningPage(page).ready();
     expect(await page.locator('.matches').innerText()).toContain('Community list of rogue online pharmacies');
-    expect(await warning.heading()).toMatch(/dangerous medicines/);
+    expect(await warning.heading()).toBe('Pharmacheck stopped this site');
     expect(server.requests(LISTED)).toEqual([]);
     expect(server.requests(LISTED_TOO)).toEqual([]);
     await page.close();

@@ -78,7 +78,7 @@ describe('an unlisted page written like an illegal shop', () => {
     await visit(page, `${server.origin(ROGUE)}/`);
     const badge = await settledBadge(page, server.origin(ROGUE), (t) => t !== '');
     expect(badge.text).toBe(message('en', 'badgeCautionText'));
-    expect(badge.title).toBe(message('en', 'badgeCautionTitle').replace('$HOST$', ROGUE));
+    expect(badge.title).toBe(message('en', 'badgeCautionTitle').replace('{host}', `\u2066${ROGUE}\u2069`));
     await page.close();
   });
 
@@ -88,11 +88,14 @@ describe('an unlisted page written like an illegal shop', () => {
     const { tabId } = await settledBadge(page, server.origin(ROGUE), (t) => t !== '');
     const popup = await openPopupFor(browser, tabId);
     expect(popup.verdict).toBe('caution');
-    expect(popup.text).toContain(message('en', 'popupCaution').replace('$HOST$', ROGUE));
+    expect(popup.text).toContain(message('en', 'popupCaution').replace('{host}', ROGUE));
     const reasons = popup.page.getByTestId('caution-reasons').locator('li');
     expect(await reasons.count()).toBeGreaterThanOrEqual(2);
     for (const text of await reasons.allInnerTexts()) expect(text).not.toMatch(/^\s*$|^caution[A-Z]|\$[A-Z_]+\$/);
     const signals = await reasons.evaluateAll((items) => items.map((li) => li.getAttribute('data-signal')));
+    // The reasons are on the first screen; "Report this site" is behind "More about this site".
+    await popup.page.locator('#popup-details').click();
+    expect(await popup.page.getByText(message('en', 'popupCautionOnDevice')).isVisible()).toBe(true);
     const report = await popup.page.getByRole('link', { name: message('en', 'reportSiteLink') }).getAttribute('href');
     expect(report).toContain(`signals=${signals.join(',')}`);
     expect(await popup.page.locator('[data-guidance-verdict="caution"]').count()).toBe(1);

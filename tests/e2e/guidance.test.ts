@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, waitForRules, type ExtensionBrowser } from './support/chromium';
 import { GuidePage, guidanceReady, openCountryOptions, setCountry } from './support/guidance';
-import { badgeFor, openPopupFor, visit, WarningPage } from './support/pages';
+import { badgeFor, openAll, openPopupFor, visit, WarningPage } from './support/pages';
 import { startSiteServer, type SiteServer } from './support/site-server';
 import { LISTED, LISTED_TOO, UNLISTED } from './support/hosts';
 
@@ -31,6 +31,8 @@ async function warningFor(host: string, path = '/'): Promise<WarningPage> {
   await visit(page, `${server.origin(host)}${path}`);
   const warning = await new WarningPage(page).ready();
   await guidanceReady(page);
+  // The guidance is behind "Details" and its sections' disclosures: open them all to read it.
+  await openAll(page);
   return warning;
 }
 
@@ -182,6 +184,9 @@ describe('the popup', () => {
     const popup = await openPopupFor(browser, badge.tabId);
     const guidance = popup.page.locator('.popup-guidance[data-guidance-verdict="listed"]');
     await guidance.getByText('Do not buy here.').waitFor();
+    // The one thing to do is on top; what it means is behind "More about this site".
+    expect(await popup.page.getByText('Medicines from this site can be fake, wrong or harmful.').isHidden()).toBe(true);
+    await popup.page.locator('#popup-details').click();
     expect(await guidance.innerText()).toContain('Medicines from this site can be fake, wrong or harmful.');
     const [guide] = await Promise.all([
       browser.context.waitForEvent('page'),
@@ -200,6 +205,7 @@ describe('the popup', () => {
     const badge = await badgeFor(browser, `${server.origin(UNLISTED)}/popup`);
     const popup = await openPopupFor(browser, badge.tabId);
     const guidance = popup.page.locator('.popup-guidance[data-guidance-verdict="unknown"]');
+    await popup.page.locator('#popup-details').click();
     await guidance.getByText('Many illegal sites are new').waitFor();
     await popup.page.close();
     await page.close();
@@ -231,7 +237,7 @@ describe('the warning page with the keyboard only', () => {
     throw new Error(`${key} never reached ${text}; the focus is on "${await focused(warning)}"`);
   }
 
-  it('reaches and activates the report link, "Back to safety" and "Proceed anyway"', async () => {
+  it('reaches and activates "Details", the report link, "Back to safety" and "Proceed anyway"', async () => {
     await setCountry(browser, 'FR');
     const page = await browser.newPage();
     await visit(page, `${server.origin(UNLISTED)}/before-keyboard`);
@@ -240,7 +246,10 @@ describe('the warning page with the keyboard only', () => {
     await guidanceReady(page);
     await expect.poll(() => focused(warning)).toBe('Back to safety');
 
-    // The report link: Tab, then Enter opens the guide's reporting section in a new tab.
+    // "Details" next; Enter opens the details, where the report link comes first.
+    await page.keyboard.press('Tab');
+    expect(await focused(warning)).toBe('Details');
+    await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     expect(await focused(warning)).toMatch(/^Report this site to your national authority/);
     const [report] = await Promise.all([browser.context.waitForEvent('page'), page.keyboard.press('Enter')]);
@@ -256,10 +265,12 @@ describe('the warning page with the keyboard only', () => {
     await page.waitForURL(`${server.origin(UNLISTED)}/before-keyboard`);
     expect(server.requests(LISTED)).toEqual([]);
 
-    // Forward again to the warning, and through it with Tab to "Proceed anyway".
+    // Forward again to the warning, "Details" with the keyboard, and through it with Tab to "Proceed anyway".
     await visit(page, `${server.origin(LISTED)}/keyboard`);
     await new WarningPage(page).ready();
     await guidanceReady(page);
+    await tabUntil(warning, 'Tab', /^Details$/);
+    await page.keyboard.press('Enter');
     await tabUntil(warning, 'Tab', /^Proceed anyway$/);
     await page.keyboard.press('Enter');
     await page.waitForURL(`${server.origin(LISTED)}/keyboard`);
@@ -286,9 +297,10 @@ describe('in French', () => {
     await visit(page, `${server.origin(LISTED)}/fr`);
     const warning = await new WarningPage(page).ready();
     await guidanceReady(page);
+    await openAll(page);
     expect(await page.evaluate(() => chrome.i18n.getUILanguage())).toBe('fr');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
-    expect(await page.locator('#guidance-heading').innerText()).toBe('Ce que cela signifie et ce que vous pouvez faire');
+    expect(await page.locator('#w-meaning').innerText()).toBe('Ce que cela signifie et ce que vous pouvez faire');
     expect(await page.locator('.guidance').getAttribute('lang')).toBe('fr');
     expect(await page.locator('.guidance .g-country').innerText()).toContain('Conseils pour : France.');
     expect(await page.locator('.g-authority').innerText()).toContain('ANSM');

@@ -227,7 +227,7 @@ async function proceedAnyway(page: Page): Promise<void> {
   visited.push(url);
   await go(page, url);
   const warning = await new WarningPage(page).ready();
-  await warning.proceedButton().click();
+  await (await warning.openDetails()).proceedButton().click();
   await page.waitForURL(url);
   navigations++;
 }

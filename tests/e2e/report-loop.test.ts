@@ -53,6 +53,8 @@ async function reportFromThePopup(host: string): Promise<string> {
   await visit(page, `${sites.origin(host)}/shop?item=pills`);
   const { tabId } = await badgeFor(browser, sites.origin(host));
   const popup = await openPopupFor(browser, tabId);
+  // "Report this site" is behind "More about this site".
+  await popup.page.locator('#popup-details').click();
   const href = await popup.page.getByRole('link', { name: 'Report this site' }).getAttribute('href');
   await popup.page.close();
   const form = await browser.newPage();

@@ -44,7 +44,7 @@ describe.each(BUILD_NAMES)('the %s package', (build) => {
   });
 
   it('puts one content script into web pages, the caution verdict’s, top frame only, after load', () => {
-    expect(manifest.content_scripts).toEqual([{ matches: [...SITE_ORIGINS], run_at: 'document_idle', js: ['content-scripts/caution.js'] }]);
+    expect(manifest.content_scripts).toEqual([{ matches: [...SITE_ORIGINS], run_at: 'document_start', js: ['content-scripts/caution.js'] }]);
     expect(existsSync(join(dir, 'content-scripts/caution.js'))).toBe(true);
   });
 

@@ -17,55 +17,6 @@ import { refused, usageError } from '../exit';
 import { firstIssue, readJson, readText, writeFileAtomic } from '../files';
 import { readList } from '../signed-files';
 
-const help = `Usage: pharmacheck build <input> --out <list.json> [options]
-
-Builds a list file (docs/list-format.md) from a plain list of domains (one a line, # comments),
-a CSV file with a header (columns: domain, category, added, source, reference, note), or a JSON
-array of domains or of entries. Every bad line is reported with its number and reason (not a
-domain, a public suffix, an IP address, a duplicate, an invalid field); nothing is written when
-any line is bad, unless --skip-bad-lines. Entries are sorted by domain.
-
-Input:
-  --out <file>              where to write the list (required)
-  --format <text|csv|json>  the input's format (default: from its extension, else text)
-  --skip-bad-lines          leave bad lines out (they are still reported) instead of writing nothing
-  --strip-www               read "www.rogue.example" as "rogue.example"
-
-Version (one of them is required):
-  --version <n>             the list's version, a whole number above any published one
-  --previous <list.json>    the version before: this one is its version + 1, takes its metadata
-                            as defaults, and keeps each unchanged entry as it was (small deltas)
-
-Metadata (a flag beats --meta, which beats --previous):
-  --meta <file.json>        metadata as JSON: {"id", "name", "description", "publisher": {"name",
-                            "type", "country", "website"}, "kind", "validDays",
-                            "updateIntervalMinutes", "defaults": {"category", "added", "source",
-                            "reference"}}
-  --id <id>                 lowercase letters, digits and hyphens
-  --name <text>             the list's name, as subscribers see it
-  --description <text>
-  --kind <block|allow>      block: illegal sites; allow: authorised pharmacies (a register)
-  --publisher <name>
-  --publisher-type <authority|register|community>
-  --country <XX>            ISO 3166 code of the publisher's country
-  --website <url>
-  --issued <iso time>       default: now
-  --expires <iso time>      default: issued + the previous version's validity, or --valid-days
-  --valid-days <n>          default ${DEFAULT_VALID_DAYS}
-  --update-interval <min>   how often subscribers should look for a new version (15 to 10080)
-
-Entry defaults (for fields the input does not give, on domains new to the list):
-  --category <category>     default: illegal-pharmacy (block) or authorised-pharmacy (allow)
-  --added <yyyy-mm-dd>      default: the issue date
-  --source <text>           who listed it; default: the publisher's name
-  --reference <text>        a case number, decision or URL
-
-  -h, --help                show this help
-
-Example:
-  pharmacheck build domains.txt --meta meta.json --version 1 --out v1.json
-  pharmacheck build domains.txt --previous v1.json --out v2.json
-`;
 
 const options = {
   out: { type: 'string' },
@@ -129,14 +80,13 @@ function report(problems: readonly InputProblem[], input: string, io: Io): void 
 
 export const build: Command = {
   name: 'build',
-  summary: 'build a list from a plain, CSV or JSON list of domains',
-  help,
+  helpArgs: [DEFAULT_VALID_DAYS],
   async run(argv, io) {
     const args = parseCommand(build, argv, io, options, ['input']);
     if (!args) return;
     const v = args.values;
     const input = args.positionals[0]!;
-    const out = required(v.out, 'out');
+    const out = required(v.out, 'out', io);
     const format = formatOf(v.format, input);
     const previous = v.previous === undefined ? null : await readList(v.previous);
     const metaFile: BuildMetaFile | undefined = v.meta === undefined ? undefined : await readJson(v.meta, buildMetaFileSchema, 'metadata file');
@@ -151,11 +101,11 @@ export const build: Command = {
         country: v.country,
         website: v.website,
         kind: v.kind,
-        version: intOption(v.version, 'version', 1),
+        version: intOption(v.version, 'version', 1, io),
         issued: v.issued,
         expires: v.expires,
-        validDays: intOption(v['valid-days'], 'valid-days', 1),
-        updateInterval: intOption(v['update-interval'], 'update-interval', 1),
+        validDays: intOption(v['valid-days'], 'valid-days', 1, io),
+        updateInterval: intOption(v['update-interval'], 'update-interval', 1, io),
         category: v.category,
         added: v.added,
         source: v.source,

@@ -12,34 +12,6 @@ import { ioReason } from '../files';
 import { readPublicKey } from '../keys';
 import { loaded, loadListFile, loadPublishDirectory, type HeldList } from '../load-lists';
 
-const help = `Usage: pharmacheck check <url> (--list <list.json> | --dir <publish directory>)... [options]
-       pharmacheck check <url> --page <saved.html> [--list … | --dir …] [options]
-
-Gives the verdict the extension would give for a web address, with the extension's own code
-(lib/domain, lib/lists ListIndex, lib/verdict), from list files or publish directories. Shows every
-list that matched, highest precedence first: an authority's blocklist, then a register's allowlist,
-then a community blocklist. A bare host or "host/path" is read as http://.
-
-With --page, also runs the caution detector (lib/caution, the same code as the extension) on a
-saved copy of the page: its name and what the page offers and how. An unlisted site with enough
-signals is "caution"; a list verdict (listed, verified) always wins over caution. With --page the
-lists are optional: without --list or --dir, the bundled community list is used. The page is read
-as a browser reads it (charset from its BOM or <meta>, else UTF-8; at most 16 MiB); nothing is
-fetched.
-
-Options:
-  --list <file>   a list file (repeatable)
-  --dir <dir>     a publish directory: every <id>/latest.json in it (repeatable)
-  --key <file>    a publisher's public key (repeatable): verify every file, and its .sig, as a
-                  download would be; without --key the lists are only checked against the schema
-  --page <file>   a saved HTML page of the address: adds the caution verdict and its signals
-  --json          print the verdict as JSON ({ "verdict", "signals": [{ id, family, weight,
-                  reason }], … }; reason is the English text the popup shows)
-  -h, --help      show this help
-
-Exit code 0 for any verdict; 1 when the address is not a web address or a list is refused;
-3 when a file cannot be read.
-`;
 
 const RANK = { 3: 'authority blocklist', 2: 'allowlist', 1: 'community blocklist' } as const;
 const SEEN = {
@@ -124,8 +96,6 @@ async function readPage(path: string): Promise<Uint8Array> {
 
 export const check: Command = {
   name: 'check',
-  summary: 'the verdict the extension would give for a web address',
-  help,
   async run(argv, io) {
     const args = parseCommand(
       check,

@@ -7,23 +7,9 @@ import { firstIssue, writeFileAtomic } from '../files';
 import { readSecretKey } from '../keys';
 import { readList } from '../signed-files';
 
-const help = `Usage: pharmacheck diff <old-list.json> <new-list.json> [options]
-
-Writes the delta from one version of a list to a later one (docs/list-format.md): the domains to
-remove, then the entries to add (a changed entry is removed and added again), and the new
-version's metadata. With --key it is signed too (<delta>.sig). A subscriber holding the old
-version applies the delta instead of downloading the whole list.
-
-Options:
-  --out <file>   where to write the delta (default: delta-<old>-<new>.json beside the new list)
-  --key <file>   sign the delta with this secret key file
-  -h, --help     show this help
-`;
 
 export const diff: Command = {
   name: 'diff',
-  summary: 'write the (signed) delta between two versions of a list',
-  help,
   async run(argv, io) {
     const args = parseCommand(diff, argv, io, { out: { type: 'string' }, key: { type: 'string' } }, ['old-list', 'new-list']);
     if (!args) return;

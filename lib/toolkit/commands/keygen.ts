@@ -5,18 +5,6 @@ import { parseCommand, type Command } from '../command';
 import { ioError, refused } from '../exit';
 import { ioReason } from '../files';
 
-const help = `Usage: pharmacheck keygen [<name>] [options]
-
-Creates an Ed25519 key pair for signing lists:
-  <name>.secret-key.json   the secret key, readable by you only (0600): keep it off the web server
-  <name>.public-key.json   the public key: subscribers need it, with the URL of your latest.json
-<name> defaults to "pharmacheck". An existing file is never overwritten (exit 1).
-
-Options:
-  --secret <file>   write the secret key here instead
-  --public <file>   write the public key here instead
-  -h, --help        show this help
-`;
 
 async function exists(path: string): Promise<boolean> {
   try {
@@ -39,8 +27,6 @@ async function writeNew(path: string, text: string, mode: number): Promise<void>
 
 export const keygen: Command = {
   name: 'keygen',
-  summary: 'create a key pair for signing lists',
-  help,
   async run(argv, io) {
     const args = parseCommand(keygen, argv, io, { secret: { type: 'string' }, public: { type: 'string' } }, ['name?']);
     if (!args) return;

@@ -6,19 +6,6 @@ import { readBytes, writeFileAtomic } from '../files';
 import { readSecretKey } from '../keys';
 import { checkSigned, peek, SIGNED_KINDS, type SignedKind } from '../signed-files';
 
-const help = `Usage: pharmacheck sign <file> --key <secret-key.json> [options]
-
-Signs a list, a delta or a latest.json: writes the detached signature <file>.sig, an Ed25519
-signature over the file's exact bytes. The file is checked first exactly as a subscriber would
-check it (lib/lists/download.ts); a file subscribers would refuse (invalid, expired, too large) is
-not signed (exit 1).
-
-Options:
-  --key <file>                 the secret key file (from pharmacheck keygen) (required)
-  --out <file>                 where to write the signature (default: <file>.sig)
-  --type <list|delta|latest>   what the file is (default: from its content)
-  -h, --help                   show this help
-`;
 
 export function kindOption(value: string | undefined): SignedKind | undefined {
   if (value === undefined) return undefined;
@@ -28,15 +15,13 @@ export function kindOption(value: string | undefined): SignedKind | undefined {
 
 export const sign: Command = {
   name: 'sign',
-  summary: 'sign a list, a delta or a latest.json (writes <file>.sig)',
-  help,
   async run(argv, io) {
     const args = parseCommand(sign, argv, io, { key: { type: 'string' }, out: { type: 'string' }, type: { type: 'string' } }, ['file']);
     if (!args) return;
     const file = args.positionals[0]!;
     const out = args.values.out ?? `${file}.sig`;
     const kindFlag = kindOption(args.values.type);
-    const key = await readSecretKey(required(args.values.key, 'key'));
+    const key = await readSecretKey(required(args.values.key, 'key', io));
     const bytes = await readBytes(file);
     io.progress.start('signing');
     const text = signatureText(await signBytes(bytes, key));

@@ -6,24 +6,6 @@ import { readPublicKey } from '../keys';
 import { checkSigned, peek, type Checked } from '../signed-files';
 import { kindOption } from './sign';
 
-const help = `Usage: pharmacheck verify <file> --key <public-key.json> [options]
-
-Checks a list, a delta or a latest.json with its detached signature exactly as the extension
-checks a download (lib/lists/download.ts), in this order: size, signature and key, UTF-8, JSON,
-schema, list id, version, validity dates. Prints what the file is, or why it is refused (exit 1).
-
-Options:
-  --key <file>                 the publisher's public key file (required)
-  --sig <file>                 the signature (default: <file>.sig)
-  --type <list|delta|latest>   what the file is (default: from its content)
-  --id <id>                    the list id to expect (default: the file's own)
-  --current <n>                the version a subscriber holds: an older or equal version is a
-                               rollback, and a delta must start from it (default: none for a list
-                               or latest.json, the delta's own "from" for a delta)
-  --now <iso time>             check the dates as of this time (default: now)
-  --json                       print the result as JSON on stdout
-  -h, --help                   show this help
-`;
 
 export function describe(checked: Checked): string {
   if (checked.kind === 'delta') {
@@ -52,8 +34,6 @@ function summary(checked: Checked): Record<string, unknown> {
 
 export const verify: Command = {
   name: 'verify',
-  summary: 'check a list, delta or latest.json and its signature as the extension does',
-  help,
   async run(argv, io) {
     const args = parseCommand(
       verify,
@@ -74,10 +54,10 @@ export const verify: Command = {
     const v = args.values;
     const file = args.positionals[0]!;
     const kindFlag = kindOption(v.type);
-    const current = intOption(v.current, 'current', 1);
+    const current = intOption(v.current, 'current', 1, io);
     const now = v.now === undefined ? nowOf(io) : new Date(v.now);
     if (Number.isNaN(now.getTime())) throw usageError(`--now takes an ISO time, not "${v.now}"`);
-    const key = await readPublicKey(required(v.key, 'key'));
+    const key = await readPublicKey(required(v.key, 'key', io));
     const bytes = await readBytes(file);
     const signature = await readText(v.sig ?? `${file}.sig`);
     io.progress.start('verifying');

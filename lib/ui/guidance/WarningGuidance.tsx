@@ -1,12 +1,14 @@
 /**
- * The warning page's guidance: what the listing means for each category that matched, the risks,
- * how to find a real pharmacy, what to do after a purchase, where to report in the person's
- * country and what Medicrime says; and the "Report this site" link for the page's actions.
+ * The warning page's guidance, in the details behind the first screen, one disclosure a topic:
+ * what the listing means for each category that matched, the risks, how to find a real pharmacy,
+ * what to do after a purchase, where to report in the person's country and what Medicrime says;
+ * and the "Report this site" link.
  */
 import { reportTarget } from '../../guidance/country';
 import type { GuidanceCategory } from '../../guidance/schema';
 import { t } from '../../i18n';
 import type { MatchDetails } from '../../messaging';
+import { Disclosure } from '../Disclosure';
 import { CountryLine } from './CountryLine';
 import { guideUrl } from './links';
 import { FindPharmacySection, ReportSection } from './country';
@@ -44,25 +46,23 @@ function blockCategories(matches: readonly MatchDetails[]): GuidanceCategory[] {
 }
 
 export function WarningGuidance({ state, matches }: { state: GuidanceState; matches: readonly MatchDetails[] }) {
+  if (state.status === 'loading') return <p role="status">{t('loading')}</p>;
+  if (state.status === 'error') return <p role="alert">{t('guidanceUnavailable')}</p>;
+  const { guidance, country } = state;
   return (
-    <section aria-labelledby="guidance-heading" class="guidance g" lang={state.status === 'ready' ? state.guidance.language : undefined}>
-      <h2 id="guidance-heading">{t('warningGuidanceHeading')}</h2>
-      {state.status === 'loading' && <p role="status">{t('loading')}</p>}
-      {state.status === 'error' && <p role="alert">{t('guidanceUnavailable')}</p>}
-      {state.status === 'ready' && (
-        <>
-          <CountryLine country={state.country} />
-          <Paragraphs texts={state.guidance.verdicts.listed.meaning} />
-          {blockCategories(matches).map((category) => (
-            <CategorySection key={category} guidance={state.guidance} level={3} category={category} />
-          ))}
-          <RisksSection guidance={state.guidance} level={3} />
-          <FindPharmacySection guidance={state.guidance} level={3} country={state.country} />
-          <AlreadyBoughtSection guidance={state.guidance} level={3} />
-          <ReportSection guidance={state.guidance} level={3} country={state.country} />
-          <LawSection guidance={state.guidance} level={3} country={state.country} />
-        </>
-      )}
-    </section>
+    <div class="guidance g" lang={guidance.language}>
+      <Disclosure id="w-meaning" level={2} title={t('warningGuidanceHeading')}>
+        <CountryLine country={country} />
+        <Paragraphs texts={guidance.verdicts.listed.meaning} />
+        {blockCategories(matches).map((category) => (
+          <CategorySection key={category} guidance={guidance} level={3} category={category} />
+        ))}
+      </Disclosure>
+      <RisksSection guidance={guidance} level={2} />
+      <FindPharmacySection guidance={guidance} level={2} country={country} />
+      <AlreadyBoughtSection guidance={guidance} level={2} />
+      <ReportSection guidance={guidance} level={2} country={country} />
+      <LawSection guidance={guidance} level={2} country={country} />
+    </div>
   );
 }

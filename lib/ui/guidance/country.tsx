@@ -4,6 +4,8 @@ import type { ResolvedCountry } from '../../guidance/country';
 import type { Guidance } from '../../guidance/schema';
 import { t } from '../../i18n';
 import { countryName } from './countryName';
+import { Disclosure } from '../Disclosure';
+import { Domain } from '../Domain';
 import { below, Heading, type Level } from './Heading';
 import { Paragraphs } from './sections';
 import { Verification } from './Verification';
@@ -22,8 +24,7 @@ export function FindPharmacySection({ guidance, level, country }: Props) {
   const name = nameOf(country);
   const authority = country.authority;
   return (
-    <section aria-labelledby="g-find">
-      <Heading level={level} id="g-find">{findPharmacy.heading}</Heading>
+    <Disclosure id="g-find" level={level} title={findPharmacy.heading}>
       <Paragraphs texts={findPharmacy.intro} />
       {name !== null && (
         <div class="g-box" data-register={authority?.register ? 'known' : 'unknown'}>
@@ -55,12 +56,16 @@ export function FindPharmacySection({ guidance, level, country }: Props) {
           <li key={sign}>{sign}</li>
         ))}
       </ul>
-    </section>
+    </Disclosure>
   );
 }
 
 function Link({ href }: { href: string }) {
-  return <a href={href} class="wrap">{href.replace(/^https?:\/\//, '').replace(/\/$/, '')}</a>;
+  return (
+    <a href={href} class="wrap">
+      <Domain name={href.replace(/^https?:\/\//, '').replace(/\/$/, '')} />
+    </a>
+  );
 }
 
 /** The authority's contacts, each as the data has it, with how far they were verified. */
@@ -71,7 +76,7 @@ export function AuthorityCard({ authority, name, level }: { authority: Authority
       <dl class="g-contacts">
         <dt>{t('authorityName')}</dt>
         {/* The name as the (English) source writes it, so screen readers pronounce it as English. */}
-        <dd lang="en">{authority.authority}</dd>
+        <dd lang="en" dir="auto">{authority.authority}</dd>
         {authority.website && (
           <>
             <dt>{t('authorityWebsite')}</dt>
@@ -91,14 +96,14 @@ export function AuthorityCard({ authority, name, level }: { authority: Authority
       <details class="g-sources">
         <summary>{t('sourcesSummary')}</summary>
         <p>{t('sourcesNoteLabel')}</p>
-        <blockquote lang="en">
+        <blockquote lang="en" dir="auto">
           <p>{authority.verification}</p>
           {authority.register?.note && <p>{authority.register.note}</p>}
         </blockquote>
         {authority.source.length > 0 && (
-          <ul lang="en">
+          <ul lang="en" dir="auto">
             {authority.source.map((source) => (
-              <li key={source} class="wrap">{source}</li>
+              <li key={source} class="wrap" dir="auto">{source}</li>
             ))}
           </ul>
         )}
@@ -112,8 +117,7 @@ export function ReportSection({ guidance, level, country }: Props) {
   const name = nameOf(country);
   const authority = country.authority;
   return (
-    <section aria-labelledby="report">
-      <Heading level={level} id="report">{report.heading}</Heading>
+    <Disclosure id="report" level={level} title={report.heading}>
       <Paragraphs texts={report.intro} />
       {name !== null && authority?.authority ? (
         <AuthorityCard authority={{ ...authority, authority: authority.authority }} name={name} level={below(level)} />
@@ -127,6 +131,6 @@ export function ReportSection({ guidance, level, country }: Props) {
         </div>
       )}
       <p class="g-emergency">{report.emergency}</p>
-    </section>
+    </Disclosure>
   );
 }

@@ -1,12 +1,14 @@
 /** Country names in the person's language ("Allemagne", "Germania"), from the browser's own data. */
 import { uiLanguage } from '../../i18n';
 
-let names: Intl.DisplayNames | null = null;
+const names = new Map<string, Intl.DisplayNames>();
 
 export function countryName(code: string, fallback?: string): string {
   try {
-    names ??= new Intl.DisplayNames([uiLanguage(), 'en'], { type: 'region', fallback: 'none' });
-    return names.of(code) ?? fallback ?? code;
+    const language = uiLanguage();
+    let display = names.get(language);
+    if (!display) names.set(language, (display = new Intl.DisplayNames([language, 'en'], { type: 'region', fallback: 'none' })));
+    return display.of(code) ?? fallback ?? code;
   } catch {
     return fallback ?? code;
   }

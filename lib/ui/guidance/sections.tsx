@@ -1,7 +1,8 @@
 /** The guidance sections that read the same for everyone: category, risks, law, already bought. */
 import { MEDICRIME_ARTICLES, type Guidance, type GuidanceCategory, type MedicrimeArticle } from '../../guidance/schema';
 import type { ResolvedCountry } from '../../guidance/country';
-import { t } from '../../i18n';
+import { formatList, t } from '../../i18n';
+import { Disclosure } from '../Disclosure';
 import { below, Heading, type Level } from './Heading';
 import { MedicrimeStatus } from './MedicrimeStatus';
 import './guidance.css';
@@ -21,7 +22,7 @@ const Paragraphs = ({ texts }: { texts: readonly string[] }) => (
 
 function articleList(guidance: Guidance, articles: readonly MedicrimeArticle[]): string {
   const label = articles.length === 1 ? guidance.law.articleLabel : guidance.law.articlesLabel;
-  return `${label} ${articles.join(', ')}`;
+  return `${label} ${formatList(articles, guidance.language, 'unit')}`;
 }
 
 /** Why a site is on a list, for one list category, and which articles of Medicrime speak to it. */
@@ -43,8 +44,7 @@ export function CategorySection({ guidance, level, category }: Props & { categor
 export function RisksSection({ guidance, level }: Props) {
   const { risks } = guidance;
   return (
-    <section aria-labelledby="g-risks">
-      <Heading level={level} id="g-risks">{risks.heading}</Heading>
+    <Disclosure id="g-risks" level={level} title={risks.heading}>
       <p>{risks.intro}</p>
       <ul class="g-risks">
         {risks.items.map((item) => (
@@ -53,15 +53,14 @@ export function RisksSection({ guidance, level }: Props) {
           </li>
         ))}
       </ul>
-    </section>
+    </Disclosure>
   );
 }
 
 export function LawSection({ guidance, level, country }: Props & { country: ResolvedCountry }) {
   const { law } = guidance;
   return (
-    <section aria-labelledby="g-law">
-      <Heading level={level} id="g-law">{law.heading}</Heading>
+    <Disclosure id="g-law" level={level} title={law.heading}>
       <Paragraphs texts={law.intro} />
       <dl class="g-articles">
         {MEDICRIME_ARTICLES.map((article) => (
@@ -78,22 +77,21 @@ export function LawSection({ guidance, level, country }: Props & { country: Reso
       </ul>
       <Heading level={below(level)}>{t('medicrimeCountryHeading')}</Heading>
       <MedicrimeStatus country={country} />
-    </section>
+    </Disclosure>
   );
 }
 
 export function AlreadyBoughtSection({ guidance, level }: Props) {
   const { alreadyBought } = guidance;
   return (
-    <section aria-labelledby="g-already">
-      <Heading level={level} id="g-already">{alreadyBought.heading}</Heading>
+    <Disclosure id="g-already" level={level} title={alreadyBought.heading}>
       <p>{alreadyBought.intro}</p>
       <ol class="g-steps">
         {alreadyBought.steps.map((step) => (
           <li key={step}>{step}</li>
         ))}
       </ol>
-    </section>
+    </Disclosure>
   );
 }
 

@@ -5,11 +5,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadPageGuidance, type PageGuidance } from '../../guidance/page';
 import { readCountrySetting, watchCountrySetting } from '../../guidance/settings';
+import { currentLanguage } from '../../i18n';
 
 export type GuidanceState = { status: 'loading' } | { status: 'error'; message: string } | ({ status: 'ready' } & PageGuidance);
 
 export function useGuidance(): GuidanceState {
   const [state, setState] = useState<GuidanceState>({ status: 'loading' });
+  // The page renders again after the language changed (lib/i18n/page.ts): load that language's guidance.
+  const language = currentLanguage();
   useEffect(() => {
     let current = true;
     const load = (setting: Promise<Parameters<typeof loadPageGuidance>[0]>) =>
@@ -25,6 +28,6 @@ export function useGuidance(): GuidanceState {
       current = false;
       unwatch();
     };
-  }, []);
+  }, [language]);
   return state;
 }

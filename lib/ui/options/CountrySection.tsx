@@ -8,7 +8,7 @@ import { fetchExtensionJson } from '../../guidance/page';
 import { loadCountryData } from '../../guidance/load';
 import { readCountrySetting, writeCountrySetting } from '../../guidance/settings';
 import type { CountrySetting } from '../../guidance/settings-value';
-import { t, uiLanguage } from '../../i18n';
+import { t } from '../../i18n';
 import { countryName, sortByName } from '../guidance/countryName';
 import { guideUrl } from '../guidance/links';
 import '../guidance/guidance.css';
@@ -71,7 +71,7 @@ export function CountrySection() {
             ))}
             <option value="other">{t('countryOther')}</option>
           </select>
-          <p>{t('countryCount', new Intl.NumberFormat(uiLanguage()).format(knownCountries(data).length))}</p>
+          <p>{t('countryCount', knownCountries(data).length)}</p>
         </>
       )}
       <p role="status" class="options-saved">

@@ -3,11 +3,12 @@
  * (queued, sent, refused with the hub's reason); queued and refused ones can be deleted.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { formatDateTime, t } from '../../i18n';
+import { formatDateTime, isolateLtr, t } from '../../i18n';
 import type { OutboxItem } from '../../lists';
 import { sendToBackground } from '../../messaging';
 import { normalizeHubUrl } from '../../reports/hub-url';
 import { reportHubSetting } from '../../reports/settings';
+import { Domain } from '../Domain';
 import { useHub } from '../report/useHub';
 
 export function ReportingSection() {
@@ -36,7 +37,7 @@ export function ReportingSection() {
     }
     await reportHubSetting.setValue(url);
     setDraft(null);
-    setStatus(t('optionsHubSaved', url));
+    setStatus(t('optionsHubSaved', isolateLtr(url)));
   };
 
   return (
@@ -45,7 +46,7 @@ export function ReportingSection() {
       <form class="add-subscription" onSubmit={(e) => { e.preventDefault(); void save(); }}>
         <label for="hub-url">{t('optionsHubLabel')}</label>
         <p id="hub-help">{t('optionsHubHelp')}</p>
-        <input id="hub-url" type="url" aria-describedby="hub-help" value={draft ?? hub ?? ''} onInput={(e) => setDraft(e.currentTarget.value)} />
+        <input id="hub-url" type="url" dir="ltr" aria-describedby="hub-help" value={draft ?? hub ?? ''} onInput={(e) => setDraft(e.currentTarget.value)} />
         <button type="submit" class="button primary">{t('optionsHubSave')}</button>
         <p role="status" aria-live="polite" data-testid="hub-status">{status}</p>
       </form>
@@ -62,13 +63,13 @@ export function ReportingSection() {
           <ul class="subscription-list">
             {items.map((item) => (
               <li key={item.key} class="subscription" data-report-key={item.key} data-status={item.status}>
-                <h4 class="wrap">{item.report.page}</h4>
+                <h4 class="wrap"><Domain name={item.report.page} /></h4>
                 <p>{statusText(item)}</p>
                 {item.status !== 'sent' && (
                   <button
                     type="button"
                     class="button secondary"
-                    aria-label={t('optionsReportDeleteOne', item.report.page)}
+                    aria-label={t('optionsReportDeleteOne', isolateLtr(item.report.page))}
                     onClick={() => void sendToBackground('ui-bg-outbox-delete', { key: item.key }).then(refresh)}
                   >
                     {t('optionsReportDelete')}

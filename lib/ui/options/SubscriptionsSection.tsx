@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate, formatDateTime, formatNumber, t } from '../../i18n';
 import { sendToBackground, type SubscriptionView } from '../../messaging';
+import { Domain } from '../Domain';
 import { publisherTypeLabel } from '../labels';
 
 const REFRESH_MS = 5000;
@@ -37,7 +38,7 @@ export function SubscriptionsSection() {
     act(async () => {
       const results = await sendToBackground('ui-bg-update-now', id ? { id } : {});
       const failed = results.filter((r) => r.status === 'failed').length;
-      return failed > 0 ? t('optionsUpdateFailed', String(failed)) : t('optionsUpdateDone');
+      return failed > 0 ? t('optionsUpdateFailed', failed) : t('optionsUpdateDone');
     });
 
   return (
@@ -103,7 +104,7 @@ function SubscriptionItem({ sub, busy, onUpdate, onRemove }: { sub: Subscription
           </>
         )}
         <dt>{t('optionsSourceLabel')}</dt>
-        <dd class="wrap">{sub.url ?? t('optionsBundled')}</dd>
+        <dd class="wrap">{sub.url ? <Domain name={sub.url} /> : t('optionsBundled')}</dd>
       </dl>
       <div class="row-actions">
         {sub.url && (
@@ -136,9 +137,9 @@ function AddSubscription({ busy, onSubmit }: { busy: boolean; onSubmit: (url: st
       <h3 id="add-heading">{t('optionsAddHeading')}</h3>
       <p id="add-help">{t('optionsAddHelp')}</p>
       <label for="list-url">{t('optionsUrlLabel')}</label>
-      <input id="list-url" type="url" required value={url} onInput={(e) => setUrl(e.currentTarget.value)} aria-describedby="add-help" />
+      <input id="list-url" type="url" dir="ltr" required value={url} onInput={(e) => setUrl(e.currentTarget.value)} aria-describedby="add-help" />
       <label for="list-key">{t('optionsKeyLabel')}</label>
-      <textarea id="list-key" required rows={3} value={key} onInput={(e) => setKey(e.currentTarget.value)} />
+      <textarea id="list-key" dir="ltr" required rows={3} value={key} onInput={(e) => setKey(e.currentTarget.value)} />
       <button type="submit" class="button primary" disabled={busy}>
         {t('optionsSubscribe')}
       </button>

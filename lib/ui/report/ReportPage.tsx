@@ -4,10 +4,11 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t, type MessageKey } from '../../i18n';
+import { formatList, t, type MessageKey } from '../../i18n';
 import { sendToBackground } from '../../messaging';
 import { requestDataConsent } from '../../platform/data-consent';
 import { REPORT_REASONS, reportDataCategories, reportTarget, trimmedPage, type ReportReason } from '../../reports';
+import { Domain, Sentence } from '../Domain';
 import { useGuidance } from '../guidance/useGuidance';
 import { buildReport, type ReportForm } from './build-report';
 import { readReportPage } from './report-url';
@@ -44,7 +45,7 @@ export function ReportPage({ href }: { href: string }) {
 
   const summary = [
     `${t('reportSummarySite')}: ${built.ok ? built.report.page : form.page}`,
-    `${t('reportSummaryReasons')}: ${form.reasons.map(reasonLabel).join('; ') || '—'}`,
+    `${t('reportSummaryReasons')}: ${form.reasons.length ? formatList(form.reasons.map(reasonLabel)) : '—'}`,
     ...(form.comment.trim() ? [`${t('reportSummaryComment')}: ${form.comment.trim()}`] : []),
   ].join('\n');
   const authority = guidance.status === 'ready' ? guidance.country.authority : null;
@@ -55,17 +56,17 @@ export function ReportPage({ href }: { href: string }) {
       <p>{form.kind === 'false-positive' ? t('reportMistakeIntro') : t('reportIntro')}</p>
       <form onSubmit={(e) => { e.preventDefault(); void send(); }} aria-describedby="report-privacy">
         <label for="report-page">{t('reportPageLabel')}</label>
-        <input id="report-page" type="text" value={form.page} maxLength={4096} onInput={(e) => set({ page: e.currentTarget.value })} />
+        <input id="report-page" type="text" dir="ltr" value={form.page} maxLength={4096} onInput={(e) => set({ page: e.currentTarget.value })} />
         {target && (
           <label class="check">
             <input type="checkbox" checked={form.domainOnly} onChange={(e) => set({ domainOnly: e.currentTarget.checked })} />
-            {t('reportDomainOnly', target.domain)}
+            <Sentence k="reportDomainOnly" args={[<Domain name={target.domain} />]} />
           </label>
         )}
         {!form.domainOnly && trimmedPage(form.page) !== form.page.trim() && (
           <label class="check">
             <input type="checkbox" checked={form.fullAddress} onChange={(e) => set({ fullAddress: e.currentTarget.checked })} />
-            {t('reportFullAddress', trimmedPage(form.page))}
+            <Sentence k="reportFullAddress" args={[<bdi dir="ltr">{trimmedPage(form.page)}</bdi>]} />
           </label>
         )}
         <fieldset>
@@ -90,7 +91,7 @@ export function ReportPage({ href }: { href: string }) {
         <label for="report-comment">{t('reportCommentLabel')}</label>
         <textarea id="report-comment" rows={4} maxLength={2000} value={form.comment} onInput={(e) => set({ comment: e.currentTarget.value })} />
         <label for="report-email">{t('reportEmailLabel')}</label>
-        <input id="report-email" type="email" value={form.email} maxLength={254} autocomplete="email" onInput={(e) => set({ email: e.currentTarget.value })} />
+        <input id="report-email" type="email" dir="ltr" value={form.email} maxLength={254} autocomplete="email" onInput={(e) => set({ email: e.currentTarget.value })} />
         <label class="check">
           <input type="checkbox" checked={form.consent} onChange={(e) => set({ consent: e.currentTarget.checked })} />
           {t('reportConsent')}
@@ -98,11 +99,11 @@ export function ReportPage({ href }: { href: string }) {
         <p id="report-privacy">{t('reportPrivacy')}</p>
         <section aria-labelledby="preview-heading">
           <h2 id="preview-heading">{t('reportPreviewHeading')}</h2>
-          {hub ? <p>{t('reportPreviewTo', hub)}</p> : <p>{t('reportNoHub')}</p>}
+          {hub ? <p><Sentence k="reportPreviewTo" args={[<Domain name={hub} />]} /></p> : <p>{t('reportNoHub')}</p>}
           {built.ok ? (
-            <pre class="preview" data-testid="report-preview" tabIndex={0}>{JSON.stringify(built.report, null, 2)}</pre>
+            <pre class="preview" data-testid="report-preview" dir="ltr" tabIndex={0}>{JSON.stringify(built.report, null, 2)}</pre>
           ) : (
-            <p role="alert">{t('reportIncomplete', built.problems.join(', '))}</p>
+            <p role="alert">{t('reportIncomplete', formatList(built.problems))}</p>
           )}
         </section>
         <button type="submit" class="button primary" disabled={!built.ok || !hub || result?.kind === 'sent' || result?.kind === 'queued'}>

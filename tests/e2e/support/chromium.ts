@@ -33,11 +33,14 @@ export interface LaunchOptions {
   readonly colorScheme?: 'light' | 'dark';
   /** A visible window (for `npm start` on a desktop); headless by default. */
   readonly headless?: boolean;
+  /** Another copy of the build (the pseudo-locale run writes its catalogue into one). */
+  readonly extensionDir?: string;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no built extension in ${EXTENSION_DIR}: run npm run build`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no built extension in ${extensionDir}: run npm run build`);
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'pharmacheck-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -46,8 +49,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     locale: options.lang,
     env: options.lang ? { ...process.env, LANGUAGE: options.lang } : process.env,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--disable-gpu',
       '--disable-quic',
       '--host-resolver-rules=MAP * 127.0.0.1',

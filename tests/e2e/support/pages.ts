@@ -19,6 +19,13 @@ export class WarningPage {
     return this.page.locator('main h1').first().innerText();
   }
 
+  /** Opens the details behind the first screen ("Details"), where "Proceed anyway" and the guidance are. */
+  async openDetails(): Promise<this> {
+    const toggle = this.page.locator('#warning-details-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    return this;
+  }
+
   proceedButton() {
     return this.page.getByRole('button', { name: /proceed anyway|continuer quand même/i });
   }
@@ -57,4 +64,21 @@ export async function badgeFor(browser: ExtensionBrowser, urlPrefix: string): Pr
 /** Navigates and waits for the warning page or the site to have loaded. */
 export async function visit(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: 'load' });
+}
+
+/** Opens everything behind a disclosure on a page (the warning's details, every section). */
+export async function openAll(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const toggle = document.getElementById('warning-details-toggle');
+    if (toggle?.getAttribute('aria-expanded') === 'false') toggle.click();
+  });
+  for (let round = 0; round < 5; round++) {
+    const closed = await page.evaluate(() => {
+      const buttons = [...document.querySelectorAll<HTMLButtonElement>('.disclosure-button[aria-expanded="false"]')];
+      buttons.forEach((b) => b.click());
+      return buttons.length;
+    });
+    if (closed === 0) return;
+    await page.waitForTimeout(50);
+  }
 }

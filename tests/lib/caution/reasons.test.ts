@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { REASON_KEYS } from '../../../lib/caution';
 import { englishReason } from '../../../lib/caution/node/english';
 
-const locale = (lang: string) => JSON.parse(readFileSync(new URL(`../../../public/_locales/${lang}/messages.json`, import.meta.url), 'utf8')) as Record<string, { message: string }>;
+const locale = (lang: string) => JSON.parse(readFileSync(new URL(`../../../locales/${lang}.json`, import.meta.url), 'utf8')) as Record<string, string>;
 
 describe('caution reasons', () => {
-  it.each(['en', 'fr', 'de', 'it', 'es'])('are all translated in %s, each its own text', (lang) => {
+  it.each(['en', 'fr', 'de', 'it', 'es', 'ar'])('are all translated in %s, each its own text', (lang) => {
     const messages = locale(lang);
-    const missing = REASON_KEYS.filter((key) => !messages[key]?.message.trim());
+    const missing = REASON_KEYS.filter((key) => !messages[key]?.trim());
     expect(missing).toEqual([]);
-    if (lang !== 'en') expect(REASON_KEYS.filter((key) => messages[key]!.message === locale('en')[key]!.message)).toEqual([]);
+    if (lang !== 'en') expect(REASON_KEYS.filter((key) => messages[key] === locale('en')[key])).toEqual([]);
   });
 
   it('read as English sentences with their substitutions', () => {

@@ -1,44 +1,166 @@
+/**
+ * Every language Pharmacheck speaks, in both catalogue sets (the extension's locales/ and the
+ * toolkit's locales/toolkit/): the keys English has and no other, messages that parse, the same
+ * arguments as English, the plural forms the language needs, and no English left behind. A new
+ * language file is checked by these tests as soon as it is added (docs/translating.md).
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MEDICRIME_STATUSES, VERIFICATION_STATUSES } from '../../../lib/guidance';
-import { MEDICRIME_STATUS_KEYS } from '../../../lib/ui/guidance/MedicrimeStatus';
+import { argumentsOf, pluralBranches, type Node } from '../../../lib/i18n/format';
+import { LANGUAGES, SPOKEN_LANGUAGES, type Language } from '../../../lib/i18n/languages';
+import { browserLocaleFiles } from '../../../lib/i18n/manifest';
 import { CATEGORIES, PUBLISHER_TYPES } from '../../../lib/lists';
-import type { VerdictKind } from '../../../lib/verdict';
+import { MEDICRIME_STATUS_KEYS } from '../../../lib/ui/guidance/MedicrimeStatus';
+import { allowlist, languagesIn, messages, placeholders, readJson, ROOT, SETS, source, tryParse } from './catalogues';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const LOCALES = join(ROOT, 'public/_locales');
+const CODES = (LANGUAGES as readonly Language[]).map((l) => l.code);
 
-interface Message {
-  message: string;
-  description?: string;
-  placeholders?: Record<string, { content: string; example?: string }>;
+/** The plural categories a language uses for whole numbers people see (0 to 200). */
+function categoriesFor(language: string): string[] {
+  const rules = new Intl.PluralRules(language);
+  return [...new Set(Array.from({ length: 201 }, (_, n) => rules.select(n)))].sort();
 }
 
-function readLocale(locale: string): Record<string, Message> {
-  return JSON.parse(readFileSync(join(LOCALES, locale, 'messages.json'), 'utf8')) as Record<string, Message>;
+/** Words that are English and not French, German, Italian or Spanish: one left in a translation is a leftover. */
+const ENGLISH_WORDS = ['the', 'and', 'your', 'this', 'with', 'you', 'from', 'what', 'when', 'which', 'there', 'cannot', 'been', 'will', 'could'];
+
+function englishWordsIn(text: string): string[] {
+  let rest = text;
+  for (const term of allowlist.terms) rest = rest.replaceAll(term, ' ');
+  rest = rest.replace(/\{[^{}]*\}/g, ' ');
+  const words = rest.toLowerCase().split(/[^\p{L}]+/u);
+  return [...new Set(words.filter((w) => ENGLISH_WORDS.includes(w)))];
 }
 
-const VERDICT_KINDS = ['listed', 'caution', 'verified', 'unknown'] as const satisfies readonly VerdictKind[];
-// Does not compile when VerdictKind gains a kind that VERDICT_KINDS lacks.
-const everyVerdictKind: Record<VerdictKind, true> = { listed: true, caution: true, verified: true, unknown: true } satisfies Record<
-  (typeof VERDICT_KINDS)[number],
-  true
->;
+describe.each(SETS)('the $name catalogues', (set) => {
+  const present = languagesIn(set);
+  const english = messages(set, 'en');
 
-const locales = readdirSync(LOCALES).sort();
-const english = readLocale('en');
-const others = locales.filter((l) => l !== 'en');
+  it('include English, and only languages lib/i18n/languages.ts knows', () => {
+    expect(present).toContain('en');
+    expect(present.filter((code) => !CODES.includes(code))).toEqual([]);
+    // The pseudo-locale is made from English at test time, never written by hand.
+    expect(present).not.toContain('en-XA');
+  });
 
-/** The $NAME$ placeholders a message uses, lowercased as Chrome matches them ($$ is a literal $). */
-function placeholdersUsed(message: string): string[] {
-  return [...new Set([...message.replaceAll('$$', '').matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase()))].sort();
-}
+  it('describe every English message for translators, and declare exactly the placeholders each uses', () => {
+    const english_ = source(set, 'en');
+    const wrong = Object.entries(english).flatMap(([key, message]) => {
+      const meta = english_[`@${key}`] as { description?: string } | undefined;
+      const parsed = tryParse(message);
+      const used = typeof parsed === 'string' ? [] : [...argumentsOf(parsed).keys()].sort();
+      const declared = [...placeholders(set, key)].sort();
+      return [
+        ...(meta?.description?.trim() ? [] : [`${key}: no description`]),
+        ...(used.join() === declared.join() ? [] : [`${key}: uses [${used.join()}], declares [${declared.join()}]`]),
+      ];
+    });
+    expect(wrong).toEqual([]);
+  });
 
-function placeholdersDeclared(message: Message): string[] {
-  return Object.keys(message.placeholders ?? {}).map((name) => name.toLowerCase()).sort();
-}
+  it('count only through plural forms: an argument named count is always a plural', () => {
+    const wrong = Object.entries(english).filter(([, message]) => {
+      const parsed = tryParse(message);
+      return typeof parsed !== 'string' && argumentsOf(parsed).get('count') === 'text';
+    });
+    expect(wrong.map(([key]) => key)).toEqual([]);
+  });
+
+  describe.each(present)('%s', (language) => {
+    const own = messages(set, language);
+
+    it('says which language it is', () => {
+      expect(source(set, language)['@@locale']).toBe(language);
+    });
+
+    it("has exactly English's keys", () => {
+      const missing = Object.keys(english).filter((key) => !Object.hasOwn(own, key));
+      const extra = Object.keys(own).filter((key) => !Object.hasOwn(english, key));
+      expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+    });
+
+    it('has no empty message, and every message parses', () => {
+      const wrong = Object.entries(own).flatMap(([key, message]) => {
+        if (message.trim() === '') return [`${key}: empty`];
+        const parsed = tryParse(message);
+        return typeof parsed === 'string' ? [`${key}: ${parsed}`] : [];
+      });
+      expect(wrong).toEqual([]);
+    });
+
+    it("uses English's arguments, each the same way (a plural stays a plural)", () => {
+      const shape = (message: string) => {
+        const parsed = tryParse(message);
+        return typeof parsed === 'string' ? parsed : JSON.stringify([...argumentsOf(parsed)].sort());
+      };
+      const wrong = Object.keys(english).filter((key) => Object.hasOwn(own, key) && shape(own[key]!) !== shape(english[key]!));
+      expect(wrong).toEqual([]);
+    });
+
+    it(`gives every plural the forms ${language} needs, and none it has not`, () => {
+      const needed = categoriesFor(language);
+      const known = new Set(new Intl.PluralRules(language).resolvedOptions().pluralCategories);
+      const wrong = Object.entries(own).flatMap(([key, message]) => {
+        const parsed = tryParse(message);
+        if (typeof parsed === 'string') return [];
+        return pluralBranches(parsed as Node[]).flatMap((branches) => {
+          const lacking = needed.filter((c) => !branches.includes(c));
+          const foreign = branches.filter((b) => !b.startsWith('=') && !known.has(b as Intl.LDMLPluralRule));
+          return lacking.length + foreign.length === 0 ? [] : [`${key}: lacks [${lacking.join()}], has foreign [${foreign.join()}]`];
+        });
+      });
+      expect(wrong).toEqual([]);
+    });
+
+    if (language !== 'en') {
+      it('leaves no English: no message equal to English unless allowlisted, no English words', () => {
+        const allowed = { ...allowlist.everywhere, ...(set.name === 'extension' ? allowlist.languages[language] : {}) };
+        const same = Object.keys(own).filter((key) => own[key] === english[key] && !Object.hasOwn(allowed, key));
+        const words = Object.entries(own)
+          .map(([key, message]) => [key, englishWordsIn(message)] as const)
+          .filter(([, found]) => found.length > 0)
+          .map(([key, found]) => `${key}: ${found.join(', ')}`);
+        expect({ same, words }).toEqual({ same: [], words: [] });
+      });
+    }
+  });
+});
+
+describe('the extension catalogues', () => {
+  it('exist for every language a person can choose', () => {
+    expect(SPOKEN_LANGUAGES.map((l) => l.code).filter((code) => !languagesIn(SETS[0]!).includes(code))).toEqual([]);
+  });
+
+  it('allowlist only keys English has, each with its reason', () => {
+    const english = messages(SETS[0]!, 'en');
+    const entries = [...Object.entries(allowlist.everywhere), ...Object.values(allowlist.languages).flatMap((l) => Object.entries(l))];
+    expect(entries.filter(([key, reason]) => !Object.hasOwn(english, key) || reason.trim() === '').map(([key]) => key)).toEqual([]);
+  });
+
+  it('write the browser its manifest strings exactly as npm run i18n:sync makes them', () => {
+    const expected = browserLocaleFiles(join(ROOT, 'locales'));
+    const dirs = readdirSync(join(ROOT, 'public/_locales')).sort();
+    expect(dirs).toEqual([...expected.keys()].sort());
+    for (const [dir, file] of expected) expect(readJson(join(ROOT, 'public/_locales', dir, 'messages.json'))).toEqual(file);
+  });
+
+  it('give the browser only locales the Chrome Web Store accepts', () => {
+    // developer.chrome.com/docs/webstore/i18n, "Choose locales to support"; Firefox accepts these too.
+    const chrome = 'ar am bg bn ca cs da de el en en_GB en_US es es_419 et fa fi fil fr gu he hi hr hu id it ja kn ko lt lv ml mr ms nl no pl pt_BR pt_PT ro ru sk sl sr sv sw ta te th tr uk vi zh_CN zh_TW'.split(' ');
+    const used = (LANGUAGES as readonly Language[]).flatMap((l) => (l.browserLocale ? [l.browserLocale] : []));
+    expect(used.filter((locale) => !chrome.includes(locale))).toEqual([]);
+  });
+
+  it("fit the stores' limits for the name (75) and description (132)", () => {
+    for (const code of languagesIn(SETS[0]!)) {
+      const own = messages(SETS[0]!, code);
+      expect(own.extName!.length, code).toBeLessThanOrEqual(75);
+      expect(own.extDescription!.length, code).toBeLessThanOrEqual(132);
+    }
+  });
+});
 
 /** Every .ts/.tsx file under a folder. */
 function sourceFiles(dir: string): string[] {
@@ -49,77 +171,21 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-describe('locales', () => {
-  it('include English and at least one other language', () => {
-    expect(locales).toContain('en');
-    expect(others.length).toBeGreaterThan(0);
-  });
+describe('the English extension catalogue', () => {
+  const english = messages(SETS[0]!, 'en');
 
-  describe.each(locales)('%s', (locale) => {
-    const messages = readLocale(locale);
-
-    it("has exactly English's keys", () => {
-      const missing = Object.keys(english).filter((key) => !Object.hasOwn(messages, key));
-      const extra = Object.keys(messages).filter((key) => !Object.hasOwn(english, key));
-      expect({ missing, extra }).toEqual({ missing: [], extra: [] });
-    });
-
-    it('has no empty message', () => {
-      const empty = Object.entries(messages).filter(([, m]) => typeof m.message !== 'string' || m.message.trim() === '');
-      expect(empty.map(([key]) => key)).toEqual([]);
-    });
-
-    it("uses only Chrome's allowed characters in key and placeholder names", () => {
-      const allowed = /^(?!@@)[A-Za-z0-9_@]+$/;
-      const names = Object.entries(messages).flatMap(([key, m]) => [key, ...Object.keys(m.placeholders ?? {}).map((p) => `${key}.${p}`)]);
-      expect(names.filter((name) => !name.split('.').every((part) => allowed.test(part)))).toEqual([]);
-    });
-
-    it('declares every placeholder it uses, and uses every one it declares', () => {
-      const wrong = Object.entries(messages)
-        .filter(([, m]) => placeholdersUsed(m.message).join() !== placeholdersDeclared(m).join())
-        .map(([key, m]) => `${key}: uses [${placeholdersUsed(m.message).join()}], declares [${placeholdersDeclared(m).join()}]`);
-      expect(wrong).toEqual([]);
-    });
-
-    it("has English's placeholders, with the same contents", () => {
-      const wrong = Object.entries(messages)
-        .filter(([key]) => Object.hasOwn(english, key))
-        .filter(([key, m]) => {
-          const content = (msg: Message) =>
-            Object.entries(msg.placeholders ?? {})
-              .map(([name, p]) => `${name.toLowerCase()}=${p.content}`)
-              .sort()
-              .join();
-          return content(m) !== content(english[key]!);
-        })
-        .map(([key]) => key);
-      expect(wrong).toEqual([]);
-    });
-
-    it("fits the store's limits for the name (75) and description (132)", () => {
-      expect(messages.extName?.message.length).toBeLessThanOrEqual(75);
-      expect(messages.extDescription?.message.length).toBeLessThanOrEqual(132);
-    });
-  });
-
-  it('gives translators a description of every English message', () => {
-    const undescribed = Object.entries(english).filter(([, m]) => !m.description?.trim());
-    expect(undescribed.map(([key]) => key)).toEqual([]);
-  });
-
-  it('has in English every key the code asks for by name', () => {
+  it('has every key the code asks for by name', () => {
     const used = new Map<string, string>();
     for (const file of [...sourceFiles(join(ROOT, 'lib')), ...sourceFiles(join(ROOT, 'entrypoints'))]) {
-      const source = readFileSync(file, 'utf8');
-      for (const match of source.matchAll(/\b(?:t|localizeDocument)\(\s*(['"`])([^'"`$]+)\1/g)) {
-        used.set(match[2]!, relative(ROOT, file));
+      if (file.includes('/toolkit/')) continue;
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/\b(?:t|tParts|startPage)\(\s*(['"`])([^'"`$]+)\1|\bk=(['"])([^'"]+)\3/g)) {
+        used.set(match[2] ?? match[4]!, relative(ROOT, file));
       }
     }
     // The scan has to find the keys, or this test proves nothing.
     expect(used.size).toBeGreaterThan(20);
-    const missing = [...used].filter(([key]) => !key.startsWith('@@') && !Object.hasOwn(english, key)).map(([key, file]) => `${key} (${file})`);
-    expect(missing).toEqual([]);
+    expect([...used].filter(([key]) => !Object.hasOwn(english, key)).map(([key, file]) => `${key} (${file})`)).toEqual([]);
   });
 
   it.each(CATEGORIES)('has a label for the category %s', (category) => {
@@ -130,11 +196,7 @@ describe('locales', () => {
     expect(english).toHaveProperty(`publisherType_${type}`);
   });
 
-  it('knows every verdict kind', () => {
-    expect(Object.keys(everyVerdictKind).sort()).toEqual([...VERDICT_KINDS].sort());
-  });
-
-  it.each(VERDICT_KINDS)('has a label for the verdict %s', (kind) => {
+  it.each(['listed', 'caution', 'verified', 'unknown'])('has a label for the verdict %s', (kind) => {
     expect(english).toHaveProperty(`verdictLabel_${kind}`);
   });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, EXIT } from '../../../lib/toolkit';
+import { helpOf } from '../../../lib/toolkit/command';
 import { CHILD_TIMEOUT_MS, cli, inProcess, workDir } from './cli';
 
 const NAMES = ['keygen', 'build', 'sign', 'verify', 'diff', 'publish', 'check'];
@@ -18,7 +19,7 @@ describe('pharmacheck', { timeout: CHILD_TIMEOUT_MS }, () => {
   });
 
   it.each(NAMES)('prints the help of %s with --help, -h and "help %s", and exits 0', async (name) => {
-    const help = COMMANDS.find((c) => c.name === name)!.help;
+    const help = helpOf(COMMANDS.find((c) => c.name === name)!, {});
     expect(help).toMatch(new RegExp(`^Usage: pharmacheck ${name}`));
     for (const args of [[name, '--help'], [name, '-h'], ['help', name]]) {
       expect(await inProcess(args)).toEqual({ code: EXIT.ok, stdout: help, stderr: '' });

@@ -20,10 +20,14 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** `pharmacheck <args>` in a child process, in `cwd`. */
-export function cli(args: readonly string[], cwd: string): Promise<CliResult> {
+/** A locale that names no language, so that a child's messages are English whatever the machine's (lib/toolkit/i18n.ts). */
+const PLAIN_LOCALE = { LANGUAGE: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' };
+
+/** `pharmacheck <args>` in a child process, in `cwd` (`env` adds to, or replaces, the plain locale). */
+export function cli(args: readonly string[], cwd: string, env: Readonly<Record<string, string>> = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    const options = { cwd, encoding: 'utf8' as const, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...PLAIN_LOCALE, ...env } };
+    execFile(process.execPath, [BIN, ...args], options, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -37,7 +41,7 @@ export function cli(args: readonly string[], cwd: string): Promise<CliResult> {
 export const TEST_NOW = new Date('2026-11-15T12:00:00Z');
 
 /** The same command run in this process (paths must be absolute or relative to the test's cwd). */
-export async function inProcess(args: readonly string[], { now = TEST_NOW }: { now?: Date } = {}): Promise<CliResult> {
+export async function inProcess(args: readonly string[], { now = TEST_NOW, env = {} }: { now?: Date; env?: Record<string, string> } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await run(args, {
@@ -45,7 +49,7 @@ export async function inProcess(args: readonly string[], { now = TEST_NOW }: { n
     stderr: { write: (t: string) => (stderr += t) },
     progress: silentProgress,
     now: () => now,
-  });
+  }, env);
   return { code, stdout, stderr };
 }
 

@@ -6,7 +6,7 @@ import { brandIndex, nameSignals, NAME_WEIGHTS, type BrandsData } from '../../..
 import { parseCsv } from '../../../../lib/guidance/csv';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const english = JSON.parse(readFileSync(`${ROOT}public/_locales/en/messages.json`, 'utf8')) as Record<string, { message: string }>;
+const english = JSON.parse(readFileSync(`${ROOT}locales/en.json`, 'utf8')) as Record<string, unknown>;
 const legitDomains = parseCsv(readFileSync(`${ROOT}data/caution/sources/legit-domains.csv`, 'utf8'))
   .slice(1)
   .map((row) => row[0]!)
@@ -113,7 +113,7 @@ describe('nameSignals on names like those of enforcement cases', () => {
     expect(new Set(reasons.map((r) => r.key)).size).toBeGreaterThanOrEqual(8);
     for (const { key, subs } of reasons) {
       expect(english, key).toHaveProperty(key);
-      expect(english[key]!.message.match(/\$[A-Z]+\$/g)?.length ? new Set(english[key]!.message.match(/\$[A-Z]+\$/g)).size : 0, key).toBe(subs.length);
+      expect(Object.keys((english[`@${key}`] as { placeholders?: object } | undefined)?.placeholders ?? {}).length, key).toBe(subs.length);
     }
   });
 });
