@@ -9,6 +9,7 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { parseCidr, type AddressPolicy } from './fetch/addresses';
+import type { Resolve } from './fetch/bounded-fetch';
 
 export type DatabaseConfig =
   | { readonly kind: 'pglite'; readonly dataDir: string }
@@ -47,6 +48,11 @@ export interface HubConfig {
   readonly fetchTimeoutMs?: number;
   /** The longest Retry-After the hub waits for before asking an RDAP server again. */
   readonly rdapMaxRetryAfterMs?: number;
+  /**
+   * Name resolution for the fetcher, in place of the system's: set by tests only (never from the
+   * environment), as Chromium's --host-resolver-rules sends a test site's name to loopback.
+   */
+  readonly fetchResolve?: Resolve;
 }
 
 export const FETCH_DEFAULTS = { maxBytes: 5 * 1024 * 1024, timeoutMs: 15_000, rdapMaxRetryAfterMs: 10_000 } as const;

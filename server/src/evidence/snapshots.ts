@@ -78,6 +78,7 @@ export function fetchOptions(config: HubConfig): Omit<BoundedFetchOptions, 'head
     policy: config.fetchPolicy ?? {},
     maxBytes: config.fetchMaxBytes ?? FETCH_DEFAULTS.maxBytes,
     timeoutMs: config.fetchTimeoutMs ?? FETCH_DEFAULTS.timeoutMs,
+    ...(config.fetchResolve ? { resolve: config.fetchResolve } : {}),
   };
 }
 
