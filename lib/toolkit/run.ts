@@ -8,6 +8,7 @@ import { helpOf, messagesOf, summaryOf, type Command, type Io } from './command'
 import { build } from './commands/build';
 import { check } from './commands/check';
 import { diff } from './commands/diff';
+import { exportCommand } from './commands/export';
 import { keygen } from './commands/keygen';
 import { publish } from './commands/publish';
 import { sign } from './commands/sign';
@@ -15,7 +16,7 @@ import { verify } from './commands/verify';
 import { CliError, EXIT, type ExitCode } from './exit';
 import { takeLangOption, toolkitLanguages, toolkitTranslator, UnknownLanguage } from './i18n';
 
-export const COMMANDS: readonly Command[] = [keygen, build, sign, verify, diff, publish, check];
+export const COMMANDS: readonly Command[] = [keygen, build, sign, verify, diff, publish, check, exportCommand];
 
 function globalHelp(io: Io): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
