@@ -9,6 +9,7 @@ import { build } from './commands/build';
 import { check } from './commands/check';
 import { diff } from './commands/diff';
 import { directory } from './commands/directory';
+import { exportCommand } from './commands/export';
 import { keygen } from './commands/keygen';
 import { publish } from './commands/publish';
 import { rotate } from './commands/rotate';
@@ -17,7 +18,7 @@ import { verify } from './commands/verify';
 import { CliError, EXIT, type ExitCode } from './exit';
 import { takeLangOption, toolkitLanguages, toolkitTranslator, UnknownLanguage } from './i18n';
 
-export const COMMANDS: readonly Command[] = [keygen, build, sign, verify, diff, publish, check, rotate, directory];
+export const COMMANDS: readonly Command[] = [keygen, build, sign, verify, diff, publish, check, exportCommand, rotate, directory];
 
 function globalHelp(io: Io): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
