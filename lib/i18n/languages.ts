@@ -33,6 +33,7 @@ export const LANGUAGES = [
   { code: 'hu', name: 'Magyar', dir: 'ltr', browserLocale: 'hu' },
   { code: 'et', name: 'Eesti', dir: 'ltr', browserLocale: 'et' },
   { code: 'lv', name: 'Latviešu', dir: 'ltr', browserLocale: 'lv' },
+  { code: 'lt', name: 'Lietuvių', dir: 'ltr', browserLocale: 'lt' },
   // Accented, 40% longer English (lib/i18n/pseudo.ts), written by the tests into a copy of the build.
   { code: 'en-XA', name: 'Ëñğļîšħ (pseudo)', dir: 'ltr', browserLocale: null, pseudo: true },
 ] as const satisfies readonly Language[];
