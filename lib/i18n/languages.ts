@@ -28,6 +28,12 @@ export const LANGUAGES = [
   { code: 'it', name: 'Italiano', dir: 'ltr', browserLocale: 'it' },
   { code: 'es', name: 'Español', dir: 'ltr', browserLocale: 'es' },
   { code: 'ar', name: 'العربية', dir: 'rtl', browserLocale: 'ar' },
+  { code: 'pt', name: 'Português', dir: 'ltr', browserLocale: 'pt_PT' },
+  { code: 'ro', name: 'Română', dir: 'ltr', browserLocale: 'ro', aliases: ['mo'] },
+  { code: 'hu', name: 'Magyar', dir: 'ltr', browserLocale: 'hu' },
+  { code: 'et', name: 'Eesti', dir: 'ltr', browserLocale: 'et' },
+  { code: 'lv', name: 'Latviešu', dir: 'ltr', browserLocale: 'lv' },
+  { code: 'lt', name: 'Lietuvių', dir: 'ltr', browserLocale: 'lt' },
   // Accented, 40% longer English (lib/i18n/pseudo.ts), written by the tests into a copy of the build.
   { code: 'en-XA', name: 'Ëñğļîšħ (pseudo)', dir: 'ltr', browserLocale: null, pseudo: true },
 ] as const satisfies readonly Language[];
