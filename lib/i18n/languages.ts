@@ -34,6 +34,12 @@ export const LANGUAGES = [
   { code: 'et', name: 'Eesti', dir: 'ltr', browserLocale: 'et' },
   { code: 'lv', name: 'Latviešu', dir: 'ltr', browserLocale: 'lv' },
   { code: 'lt', name: 'Lietuvių', dir: 'ltr', browserLocale: 'lt' },
+  { code: 'bg', name: 'Български', dir: 'ltr', browserLocale: 'bg' },
+  { code: 'mk', name: 'Македонски', dir: 'ltr', browserLocale: null },
+  { code: 'ru', name: 'Русский', dir: 'ltr', browserLocale: 'ru' },
+  { code: 'uk', name: 'Українська', dir: 'ltr', browserLocale: 'uk' },
+  { code: 'el', name: 'Ελληνικά', dir: 'ltr', browserLocale: 'el' },
+  { code: 'hy', name: 'Հայերեն', dir: 'ltr', browserLocale: null },
   // Accented, 40% longer English (lib/i18n/pseudo.ts), written by the tests into a copy of the build.
   { code: 'en-XA', name: 'Ëñğļîšħ (pseudo)', dir: 'ltr', browserLocale: null, pseudo: true },
 ] as const satisfies readonly Language[];
