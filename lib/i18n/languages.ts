@@ -40,6 +40,12 @@ export const LANGUAGES = [
   { code: 'uk', name: 'Українська', dir: 'ltr', browserLocale: 'uk' },
   { code: 'el', name: 'Ελληνικά', dir: 'ltr', browserLocale: 'el' },
   { code: 'hy', name: 'Հայերեն', dir: 'ltr', browserLocale: null },
+  { code: 'tr', name: 'Türkçe', dir: 'ltr', browserLocale: 'tr' },
+  { code: 'sq', name: 'Shqip', dir: 'ltr', browserLocale: null },
+  { code: 'mt', name: 'Malti', dir: 'ltr', browserLocale: null },
+  { code: 'ga', name: 'Gaeilge', dir: 'ltr', browserLocale: null },
+  { code: 'az', name: 'Azərbaycan dili', dir: 'ltr', browserLocale: null },
+  { code: 'ka', name: 'ქართული', dir: 'ltr', browserLocale: null },
   // Accented, 40% longer English (lib/i18n/pseudo.ts), written by the tests into a copy of the build.
   { code: 'en-XA', name: 'Ëñğļîšħ (pseudo)', dir: 'ltr', browserLocale: null, pseudo: true },
 ] as const satisfies readonly Language[];
