@@ -31,6 +31,7 @@ export const LANGUAGES = [
   { code: 'pl', name: 'Polski', dir: 'ltr', browserLocale: 'pl' },
   { code: 'cs', name: 'Čeština', dir: 'ltr', browserLocale: 'cs' },
   { code: 'sk', name: 'Slovenčina', dir: 'ltr', browserLocale: 'sk' },
+  { code: 'sl', name: 'Slovenščina', dir: 'ltr', browserLocale: 'sl' },
   // Accented, 40% longer English (lib/i18n/pseudo.ts), written by the tests into a copy of the build.
   { code: 'en-XA', name: 'Ëñğļîšħ (pseudo)', dir: 'ltr', browserLocale: null, pseudo: true },
 ] as const satisfies readonly Language[];
