@@ -32,6 +32,7 @@ export const LANGUAGES = [
   { code: 'cs', name: 'Čeština', dir: 'ltr', browserLocale: 'cs' },
   { code: 'sk', name: 'Slovenčina', dir: 'ltr', browserLocale: 'sk' },
   { code: 'sl', name: 'Slovenščina', dir: 'ltr', browserLocale: 'sl' },
+  { code: 'hr', name: 'Hrvatski', dir: 'ltr', browserLocale: 'hr' },
   // Accented, 40% longer English (lib/i18n/pseudo.ts), written by the tests into a copy of the build.
   { code: 'en-XA', name: 'Ëñğļîšħ (pseudo)', dir: 'ltr', browserLocale: null, pseudo: true },
 ] as const satisfies readonly Language[];
