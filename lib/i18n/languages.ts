@@ -33,6 +33,7 @@ export const LANGUAGES = [
   { code: 'sk', name: 'Slovenčina', dir: 'ltr', browserLocale: 'sk' },
   { code: 'sl', name: 'Slovenščina', dir: 'ltr', browserLocale: 'sl' },
   { code: 'hr', name: 'Hrvatski', dir: 'ltr', browserLocale: 'hr' },
+  { code: 'sr', name: 'Српски', dir: 'ltr', browserLocale: 'sr', aliases: ['sr-Cyrl'] },
   // Accented, 40% longer English (lib/i18n/pseudo.ts), written by the tests into a copy of the build.
   { code: 'en-XA', name: 'Ëñğļîšħ (pseudo)', dir: 'ltr', browserLocale: null, pseudo: true },
 ] as const satisfies readonly Language[];
