@@ -46,6 +46,12 @@ export const LANGUAGES = [
   { code: 'ga', name: 'Gaeilge', dir: 'ltr', browserLocale: null },
   { code: 'az', name: 'Azərbaycan dili', dir: 'ltr', browserLocale: null },
   { code: 'ka', name: 'ქართული', dir: 'ltr', browserLocale: null },
+  { code: 'pl', name: 'Polski', dir: 'ltr', browserLocale: 'pl' },
+  { code: 'cs', name: 'Čeština', dir: 'ltr', browserLocale: 'cs' },
+  { code: 'sk', name: 'Slovenčina', dir: 'ltr', browserLocale: 'sk' },
+  { code: 'sl', name: 'Slovenščina', dir: 'ltr', browserLocale: 'sl' },
+  { code: 'hr', name: 'Hrvatski', dir: 'ltr', browserLocale: 'hr' },
+  { code: 'sr', name: 'Српски', dir: 'ltr', browserLocale: 'sr', aliases: ['sr-Cyrl'] },
   // Accented, 40% longer English (lib/i18n/pseudo.ts), written by the tests into a copy of the build.
   { code: 'en-XA', name: 'Ëñğļîšħ (pseudo)', dir: 'ltr', browserLocale: null, pseudo: true },
 ] as const satisfies readonly Language[];
