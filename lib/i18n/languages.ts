@@ -33,6 +33,7 @@ export const LANGUAGES = [
   { code: 'sv', name: 'Svenska', dir: 'ltr', browserLocale: 'sv' },
   { code: 'nb', name: 'Norsk bokmål', dir: 'ltr', browserLocale: 'no', aliases: ['no', 'nn'] },
   { code: 'is', name: 'Íslenska', dir: 'ltr', browserLocale: null },
+  { code: 'fi', name: 'Suomi', dir: 'ltr', browserLocale: 'fi' },
   // Accented, 40% longer English (lib/i18n/pseudo.ts), written by the tests into a copy of the build.
   { code: 'en-XA', name: 'Ëñğļîšħ (pseudo)', dir: 'ltr', browserLocale: null, pseudo: true },
 ] as const satisfies readonly Language[];
