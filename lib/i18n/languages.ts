@@ -52,6 +52,12 @@ export const LANGUAGES = [
   { code: 'sl', name: 'Slovenščina', dir: 'ltr', browserLocale: 'sl' },
   { code: 'hr', name: 'Hrvatski', dir: 'ltr', browserLocale: 'hr' },
   { code: 'sr', name: 'Српски', dir: 'ltr', browserLocale: 'sr', aliases: ['sr-Cyrl'] },
+  { code: 'nl', name: 'Nederlands', dir: 'ltr', browserLocale: 'nl' },
+  { code: 'da', name: 'Dansk', dir: 'ltr', browserLocale: 'da' },
+  { code: 'sv', name: 'Svenska', dir: 'ltr', browserLocale: 'sv' },
+  { code: 'nb', name: 'Norsk bokmål', dir: 'ltr', browserLocale: 'no', aliases: ['no', 'nn'] },
+  { code: 'is', name: 'Íslenska', dir: 'ltr', browserLocale: null },
+  { code: 'fi', name: 'Suomi', dir: 'ltr', browserLocale: 'fi' },
   // Accented, 40% longer English (lib/i18n/pseudo.ts), written by the tests into a copy of the build.
   { code: 'en-XA', name: 'Ëñğļîšħ (pseudo)', dir: 'ltr', browserLocale: null, pseudo: true },
 ] as const satisfies readonly Language[];
