@@ -129,6 +129,15 @@ export async function textOf(page: Page, selector: string): Promise<string> {
   return until(selector, () => page.evaluate((s) => document.querySelector<HTMLElement>(s)?.innerText, selector).catch(() => null));
 }
 
+/** The popup, opened in a tab and told which tab to describe (the action popup cannot be driven). */
+export async function openPopupFor(ff: FirefoxExtensionBrowser, tabId: number): Promise<{ page: Page; verdict: string; text: string }> {
+  const page = await ff.newPage();
+  await openExtensionPage(page, ff.url, `popup.html?tab=${tabId}`);
+  const text = await textOf(page, '[data-verdict]');
+  const verdict = await page.$eval('[data-verdict]', (el) => el.getAttribute('data-verdict') ?? '');
+  return { page, verdict, text };
+}
+
 /** The badge of the tab whose URL starts with `prefix`. */
 export async function badgeFor(ff: FirefoxExtensionBrowser, prefix: string): Promise<{ tabId: number; text: string; title: string }> {
   return ff.api(async (api, p) => {

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ProxiedRequest } from './logging-proxy';
+import type { SiteServer } from './site-server';
 
 /** Unlisted pages that the caution verdict judges on the device: a shop with strong signs, a real-looking pharmacy. */
 export const CAUTION_SHOP = 'cheapmeds-online.example';
@@ -96,4 +97,27 @@ export function onOrigins(url: string, allowed: readonly string[]): boolean {
   } catch {
     return false;
   }
+}
+
+/** Requests the site server received that the proxy never saw (one by one: a repeat needs its own): they went around it. */
+export function unproxied(server: SiteServer, proxied: readonly ProxiedRequest[]): string[] {
+  const seen = new Map<string, number>();
+  for (const request of proxied.filter((r) => r.method !== 'CONNECT' && !r.method.startsWith('UPGRADE'))) {
+    let key: string;
+    try {
+      const url = new URL(request.url);
+      key = `${request.method} ${url.hostname}${url.pathname}${url.search}`;
+    } catch {
+      continue;
+    }
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  const missed: string[] = [];
+  for (const { method, host, path } of server.requests()) {
+    const key = `${method} ${host}${path}`;
+    const left = seen.get(key) ?? 0;
+    if (left === 0) missed.push(key);
+    else seen.set(key, left - 1);
+  }
+  return missed;
 }
