@@ -11,6 +11,9 @@ export default defineConfig({
           include: ['tests/lib/**/*.test.{ts,tsx}', 'tests/data/**/*.test.ts'],
           setupFiles: ['fake-indexeddb/auto', 'tests/setup-unit.ts'],
           environment: 'node',
+          // Tests over fake-indexeddb with hundreds of chunks take 1–2 s alone and several times that
+          // on a loaded 2-core machine: a hang still fails, a busy machine does not.
+          testTimeout: 20_000,
         },
       },
       {

@@ -7,13 +7,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type english from '../../locales/toolkit/en.json';
+import { packageFile } from './package-root';
 import { compileCatalogue } from '../i18n/compile';
 import { LANGUAGES, resolveLanguage } from '../i18n/languages';
 import { createTranslator, type Translator } from '../i18n/translator';
 
 export type ToolkitKey = Exclude<keyof typeof english, `@${string}`>;
 
-const file = (code: string) => new URL(`../../locales/toolkit/${code}.json`, import.meta.url);
+const file = (code: string) => packageFile(`locales/toolkit/${code}.json`);
 const read = (code: string) => JSON.parse(readFileSync(file(code), 'utf8')) as Record<string, unknown>;
 
 /** The languages the toolkit speaks: those with a catalogue. */

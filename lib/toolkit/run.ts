@@ -9,15 +9,17 @@ import { build } from './commands/build';
 import { check } from './commands/check';
 import { diff } from './commands/diff';
 import { directory } from './commands/directory';
+import { exportCommand } from './commands/export';
 import { keygen } from './commands/keygen';
 import { publish } from './commands/publish';
 import { rotate } from './commands/rotate';
 import { sign } from './commands/sign';
 import { verify } from './commands/verify';
 import { CliError, EXIT, type ExitCode } from './exit';
+import { packageFile } from './package-root';
 import { takeLangOption, toolkitLanguages, toolkitTranslator, UnknownLanguage } from './i18n';
 
-export const COMMANDS: readonly Command[] = [keygen, build, sign, verify, diff, publish, check, rotate, directory];
+export const COMMANDS: readonly Command[] = [keygen, build, sign, verify, diff, publish, check, exportCommand, rotate, directory];
 
 function globalHelp(io: Io): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -25,7 +27,7 @@ function globalHelp(io: Io): string {
 }
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version?: unknown };
   return `pharmacheck ${String(pkg.version)}\n`;
 }
 

@@ -10,12 +10,14 @@ import { AuditLog } from './AuditLog';
 import { DraftView } from './DraftView';
 import { Groups } from './Groups';
 import { SignIn } from './SignIn';
+import { Work } from './Work';
 
 const TOKEN_KEY = 'pharmacheck-hub-token';
-type View = 'reports' | 'draft' | 'audit';
+type View = 'reports' | 'draft' | 'work' | 'audit';
 const VIEWS: { id: View; label: string }[] = [
   { id: 'reports', label: 'Reports' },
   { id: 'draft', label: 'Draft and publish' },
+  { id: 'work', label: 'The work in figures' },
   { id: 'audit', label: 'Audit log' },
 ];
 
@@ -81,6 +83,7 @@ export function App() {
         <h1 ref={heading} tabIndex={-1}>{VIEWS.find((v) => v.id === view)!.label}</h1>
         {view === 'reports' && <Groups api={api} />}
         {view === 'draft' && <DraftView api={api} canPublish={owner.role === 'publisher'} />}
+        {view === 'work' && <Work api={api} />}
         {view === 'audit' && <AuditLog api={api} />}
       </main>
     </>

@@ -10,6 +10,7 @@ import type { PublishResult } from '../src/publish';
 import type { DecisionResult } from '../src/review/decisions';
 import type { DraftEntry } from '../src/review/draft';
 import type { ReportGroup, ReportStatus } from '../src/review/groups';
+import type { Stats } from '../src/review/stats';
 
 export class ApiError extends Error {
   constructor(
@@ -40,6 +41,7 @@ export interface Api {
   draft(listId: string): Promise<DraftEntry[]>;
   publish(listId: string): Promise<PublishResult>;
   audit(): Promise<AuditEntry[]>;
+  stats(): Promise<Stats>;
 }
 
 export function createApi(token: string): Api {
@@ -65,5 +67,6 @@ export function createApi(token: string): Api {
     draft: async (listId) => (await call<{ entries: DraftEntry[] }>('GET', `/v1/review/lists/${enc(listId)}/draft`)).entries,
     publish: (listId) => call('POST', `/v1/lists/${enc(listId)}/publish`, {}),
     audit: async () => (await call<{ entries: AuditEntry[] }>('GET', '/v1/review/audit')).entries,
+    stats: () => call('GET', '/v1/review/stats'),
   };
 }

@@ -85,7 +85,7 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
 
   await app.register(healthRoutes, { db });
   await app.register(reportRoutes, { prefix: '/v1', db, corsOrigins: config.corsOrigins, rateLimit: config.reportRateLimit });
-  await app.register(reviewRoutes, { prefix: '/v1/review', db, rateLimit: config.reviewRateLimit });
+  await app.register(reviewRoutes, { prefix: '/v1/review', db, rateLimit: config.reviewRateLimit, config });
   if (created) app.log.info({ keyId: signingKey.keyId }, 'created a signing key');
   // Subscribers need this key to trust the lists (give it to them out of band; this is a convenience).
   app.get('/v1/public-key', async () => publicPart(signingKey));

@@ -6,7 +6,8 @@
  */
 import type { Queryable } from './db';
 
-export const AUDIT_ACTIONS = ['confirm', 'reject', 'publish', 'create-token', 'revoke-token', 'create-list', 'import-register', 'export', 'retention'] as const;
+export const AUDIT_ACTIONS = ['confirm', 'reject', 'publish', 'create-token', 'revoke-token', 'create-list', 'import-register', 'export', 'retention',
+  'keep-page', 'subscribe-peer', 'refresh-peer', 'prepare-notice', 'notice-sent', 'rdap-check', 'update-rdap-bootstrap'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {

@@ -8,6 +8,8 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseCidr, type AddressPolicy } from './fetch/addresses';
+import type { Resolve } from './fetch/bounded-fetch';
 
 export type DatabaseConfig =
   | { readonly kind: 'pglite'; readonly dataDir: string }
@@ -38,7 +40,22 @@ export interface HubConfig {
   readonly signingKeyPath?: string;
   /** Days a reporter's e-mail address is kept after the decision on the report (`retention`). */
   readonly retentionDays?: number;
+  /** What the hub may connect to when it fetches a page copy or asks RDAP (fetch/addresses.ts). */
+  readonly fetchPolicy?: AddressPolicy;
+  /** Largest page copy, in bytes (cut there). */
+  readonly fetchMaxBytes?: number;
+  /** One deadline for a whole fetch, redirects included. */
+  readonly fetchTimeoutMs?: number;
+  /** The longest Retry-After the hub waits for before asking an RDAP server again. */
+  readonly rdapMaxRetryAfterMs?: number;
+  /**
+   * Name resolution for the fetcher, in place of the system's: set by tests only (never from the
+   * environment), as Chromium's --host-resolver-rules sends a test site's name to loopback.
+   */
+  readonly fetchResolve?: Resolve;
 }
+
+export const FETCH_DEFAULTS = { maxBytes: 5 * 1024 * 1024, timeoutMs: 15_000, rdapMaxRetryAfterMs: 10_000 } as const;
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const origin = z.string().regex(/^(?:chrome-extension|moz-extension|safari-web-extension|https?):\/\/(?:\*|[a-z0-9.-]+(?::\d+)?)$/i, 'an origin like chrome-extension://<id> or moz-extension://*');
@@ -61,6 +78,11 @@ function isProxyAddress(text: string): boolean {
   if (family === 0 || rest.length > 0) return false;
   return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
 }
+
+const cidrList = z
+  .string()
+  .transform((s) => s.split(',').map((r) => r.trim()).filter(Boolean))
+  .refine((ranges) => ranges.every((r) => parseCidr(r) !== null), 'address ranges like 127.0.0.1/32 or ::1, comma-separated');
 
 const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 
@@ -93,6 +115,10 @@ const envSchema = z.object({
   PHARMACHECK_HUB_SHUTDOWN_TIMEOUT_SECONDS: int(1, 600).default(10),
   PHARMACHECK_HUB_SIGNING_KEY: path.optional(),
   PHARMACHECK_HUB_RETENTION_DAYS: int(0, 3650).default(90),
+  PHARMACHECK_HUB_FETCH_ALLOW: cidrList.optional(),
+  PHARMACHECK_HUB_FETCH_DENY: cidrList.optional(),
+  PHARMACHECK_HUB_FETCH_MAX_BYTES: int(1024, 256 * 1024 * 1024).default(FETCH_DEFAULTS.maxBytes),
+  PHARMACHECK_HUB_FETCH_TIMEOUT_SECONDS: int(1, 300).default(FETCH_DEFAULTS.timeoutMs / 1000),
 });
 
 const KNOWN = Object.keys(envSchema.shape).filter((name) => name.startsWith('PHARMACHECK_HUB_'));
@@ -154,5 +180,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     shutdownTimeoutMs: e.PHARMACHECK_HUB_SHUTDOWN_TIMEOUT_SECONDS * 1000,
     ...(e.PHARMACHECK_HUB_SIGNING_KEY ? { signingKeyPath: resolve(e.PHARMACHECK_HUB_SIGNING_KEY) } : {}),
     retentionDays: e.PHARMACHECK_HUB_RETENTION_DAYS,
+    fetchPolicy: { allow: e.PHARMACHECK_HUB_FETCH_ALLOW ?? [], deny: e.PHARMACHECK_HUB_FETCH_DENY ?? [] },
+    fetchMaxBytes: e.PHARMACHECK_HUB_FETCH_MAX_BYTES,
+    fetchTimeoutMs: e.PHARMACHECK_HUB_FETCH_TIMEOUT_SECONDS * 1000,
   };
 }

@@ -14,6 +14,7 @@ import {
   FIREFOX_EXTENSION_DIR,
   launchFirefoxWithExtension,
   openExtensionPage,
+  openPopupFor,
   textOf,
   visit,
   waitForRules,
@@ -147,7 +148,7 @@ describe('badge and popup in Firefox', () => {
     expect(badge.text).toBe('!');
     expect(badge.title).toContain(SUBDOMAINS[0]);
     expect(badge.title).toMatch(/illegal online pharmacies/);
-    const popup = await openPopup(badge.tabId);
+    const popup = await openPopupFor(ff, badge.tabId);
     expect(popup.verdict).toBe('listed');
     expect(popup.text).toContain('Community list of rogue online pharmacies');
     await popup.page.close();
@@ -161,7 +162,7 @@ describe('badge and popup in Firefox', () => {
     const badge = await badgeFor(ff, url);
     expect(badge.text).toBe('');
     expect(badge.title).not.toMatch(/illegal/);
-    const popup = await openPopup(badge.tabId);
+    const popup = await openPopupFor(ff, badge.tabId);
     expect(popup.verdict).toBe('unknown');
     expect(popup.text).toContain(`${UNLISTED} is not on any of your lists`);
     await popup.page.close();
@@ -211,11 +212,3 @@ describe('access to sites in Firefox', () => {
     await page.close();
   });
 });
-
-async function openPopup(tabId: number): Promise<{ page: Page; verdict: string; text: string }> {
-  const page = await ff.newPage();
-  await openExtensionPage(page, ff.url, `popup.html?tab=${tabId}`);
-  const text = await textOf(page, '[data-verdict]');
-  const verdict = await page.$eval('[data-verdict]', (el) => el.getAttribute('data-verdict') ?? '');
-  return { page, verdict, text };
-}

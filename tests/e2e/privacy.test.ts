@@ -17,12 +17,11 @@
  * visited, through the report form: those are the only remote requests allowed, and the report may
  * carry that one page's address (the person chose to send it), nothing else of the visits.
  */
-import { readFileSync } from 'node:fs';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, waitForRules, type ExtensionBrowser } from './support/chromium';
 import { injectInlineScriptAndRemoteImage } from './support/csp-probe';
-import { startLoggingProxy, type LoggingProxy, type ProxiedRequest } from './support/logging-proxy';
+import { startLoggingProxy, type LoggingProxy } from './support/logging-proxy';
 import { listSchema, publishFiles } from '../../lib/lists';
 import { generateKey } from '../../lib/signing';
 import { startFakeHub, type FakeHub } from './support/fake-hub';
@@ -30,6 +29,7 @@ import { startListServer, type ListServer } from './support/list-server';
 import { badgeFor, openPopupFor, WarningPage } from './support/pages';
 import { startSiteServer, type SiteServer } from './support/site-server';
 import { validAroundNow } from './support/dates';
+import { CAUTION_SHOP, cautionPage, hostOf, onOrigins, PHARMACY, VisitLog } from './support/privacy';
 
 /** Where the extension may send requests: the lists this test subscribed to, the hub it reports to. */
 const SUBSCRIBED_LIST_URLS: string[] = [];
@@ -51,17 +51,7 @@ const BROWSER_HOSTS = new Set(['update.googleapis.com', 'accounts.google.com', '
 // Entries of the bundled community list, and hosts that are on no list.
 const LISTED = ['1-pharm.com', `www.1-pharm.com`, '1-800-can-drug.com', '123drugsonline.com', '101generics.com'];
 const PROCEED_TO = '0rx.ru';
-/** Unlisted pages that the caution verdict judges on the device: a shop with strong signs, a real-looking pharmacy. */
-const CAUTION_SHOP = 'cheapmeds-online.example';
-const PHARMACY = 'apotheke-markt.example';
 const UNLISTED = ['safe-pharmacy.example', 'pharmacy-a.example', 'news.example', 'clinic.example', CAUTION_SHOP, PHARMACY];
-/** The images a caution page loads from its own site (a page's own requests, not the extension's). */
-const pageAssets = (host: string): Set<string> =>
-  new Set(host === CAUTION_SHOP || host === PHARMACY ? [...fixture(host === CAUTION_SHOP ? 'rogue-shop.html' : 'legit-pharmacy.html', host).matchAll(/\ssrc="(\/[^"]*)"/g)].map((m) => m[1]!) : []);
-/** Words that are only in those pages' content: no request may carry them. */
-const PAGE_SECRETS = [CAUTION_SHOP, PHARMACY].map((host) => `page-content-secret-${host.split('.')[0]}`);
-const fixture = (name: string, host: string) =>
-  readFileSync(new URL(`./fixtures/caution/${name}`, import.meta.url), 'utf8').replace('</main>', `<p>${PAGE_SECRETS[[CAUTION_SHOP, PHARMACY].indexOf(host)]}</p></main>`);
 const VISITS = 52;
 
 interface Recorded {
@@ -78,14 +68,14 @@ let hub: FakeHub;
 let proxy: LoggingProxy;
 let browser: ExtensionBrowser;
 const fromExtension: Promise<Recorded>[] = [];
-/** Every address the person went to (typed, or chose with "Proceed anyway"), and the words to look for. */
-const visited: string[] = [];
+const log = new VisitLog();
+const visited = log.visited;
 let navigations = 0;
 
 beforeAll(async () => {
   server = await startSiteServer();
-  server.serve(CAUTION_SHOP, '*', fixture('rogue-shop.html', CAUTION_SHOP));
-  server.serve(PHARMACY, '*', fixture('legit-pharmacy.html', PHARMACY));
+  server.serve(CAUTION_SHOP, '*', cautionPage(CAUTION_SHOP));
+  server.serve(PHARMACY, '*', cautionPage(PHARMACY));
   lists = await startListServer(LISTS_HOST);
   hub = await startFakeHub();
   proxy = await startLoggingProxy(server.port, [lists.port, hub.port]);
@@ -232,36 +222,8 @@ async function proceedAnyway(page: Page): Promise<void> {
   navigations++;
 }
 
-/** Every visited host, address and marker (of the visits to `onlyHost`, if given). */
-function secrets(onlyHost?: string): string[] {
-  const words = new Set<string>();
-  for (const url of visited.filter((u) => onlyHost === undefined || new URL(u).hostname === onlyHost)) {
-    const parsed = new URL(url);
-    words.add(parsed.hostname);
-    words.add(url);
-    words.add(`${parsed.pathname}${parsed.search}`);
-    const marker = /secret-[a-z0-9]+/.exec(parsed.search)?.[0];
-    if (marker) words.add(marker);
-  }
-  // Words of the pages' own content, which the caution verdict reads on the device: never anywhere.
-  if (onlyHost === undefined) for (const word of PAGE_SECRETS) words.add(word);
-  return [...words];
-}
-
-/** The secrets found in `text`, except those of visits to `sameHost` (a site may see its own addresses). */
-function leaks(text: string, sameHost?: string): string[] {
-  const haystack = text.toLowerCase();
-  const own = new Set(sameHost === undefined ? [] : secrets(sameHost));
-  return secrets().filter((word) => !own.has(word)).filter((word) => haystack.includes(word.toLowerCase()) || haystack.includes(encodeURIComponent(word).toLowerCase()));
-}
-
-function allowedRemote(url: string): boolean {
-  try {
-    return [...SUBSCRIBED_LIST_URLS, ...HUB_URLS].some((allowed) => new URL(url).origin === new URL(allowed).origin);
-  } catch {
-    return false;
-  }
-}
+const leaks = (text: string, sameHost?: string) => log.leaks(text, sameHost);
+const allowedRemote = (url: string) => onOrigins(url, [...SUBSCRIBED_LIST_URLS, ...HUB_URLS]);
 
 describe('the privacy promise, in Chromium', () => {
   it('was put to the test: more than 50 navigations, popups and warnings included', () => {
@@ -323,14 +285,11 @@ describe('the privacy promise, in Chromium', () => {
   });
 
   it('on the network: only the visits themselves, and the browser’s own hosts with nothing of the visits', () => {
-    const expected = new Set(visited.map((url) => url.replace(/#.*$/, '')));
     const unexplained: string[] = [];
     for (const request of proxy.requests()) {
       const host = hostOf(request);
-      const path = new URL(request.url).pathname;
       // The visit itself, and what the visited page loads from its own site (the caution pages' images).
-      const isVisit = request.method === 'GET' && (expected.has(request.url) || ((path === '/favicon.ico' || pageAssets(host).has(path)) && visitedHost(host)));
-      if (isVisit) continue;
+      if (log.isVisit(request)) continue;
       if (BROWSER_HOSTS.has(host) && leaks(`${request.url}\n${JSON.stringify(request.headers)}\n${request.body}`).length === 0) continue;
       // The subscribed list's files, and the one report (checked for leaks in the tests above).
       if (request.method !== 'CONNECT' && allowedRemote(request.url)) continue;
@@ -340,13 +299,7 @@ describe('the privacy promise, in Chromium', () => {
   });
 
   it('a visit tells a site nothing of the other visits (no referrer, nothing in headers)', () => {
-    const found: string[] = [];
-    for (const request of proxy.requests().filter((r) => r.method !== 'CONNECT' && visitedHost(hostOf(r)))) {
-      // A site's own addresses may come back to it (the browser's Referer for its favicon, say).
-      const others = leaks(`${request.url}\n${JSON.stringify(request.headers)}\n${request.body}`, hostOf(request));
-      if (others.length > 0) found.push(`${request.url}: ${others.join(', ')}`);
-    }
-    expect(found).toEqual([]);
+    expect(log.crossSiteLeaks(proxy.requests())).toEqual([]);
   });
 
   it('listed sites received nothing but the one visit the person chose to make', () => {
@@ -366,16 +319,3 @@ describe('the privacy promise, in Chromium', () => {
     await page.close();
   });
 });
-
-function hostOf(request: ProxiedRequest): string {
-  if (request.method === 'CONNECT' || request.method.startsWith('UPGRADE')) return request.url.replace(/:\d+$/, '').toLowerCase();
-  try {
-    return new URL(request.url).hostname.toLowerCase();
-  } catch {
-    return request.url;
-  }
-}
-
-function visitedHost(host: string): boolean {
-  return visited.some((url) => new URL(url).hostname === host);
-}

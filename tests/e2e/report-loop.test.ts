@@ -8,13 +8,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HubConfig } from '../../server/src/config';
 import { startHub, type RunningHub } from '../../server/src/hub';
 import { call, tokenFor } from '../server/support/tokens';
 import { launchWithExtension, waitForRules, type ExtensionBrowser } from './support/chromium';
 import { OptionsPage } from './support/options-page';
 import { badgeFor, openPopupFor, visit, WarningPage } from './support/pages';
 import { startSiteServer, type SiteServer } from './support/site-server';
+import { storedReports as storedReportsIn, testHubConfig } from './support/hub';
 
 const LIST_ID = 'loop-authority';
 // Reports go over https, or plain http only to a hub on this machine (lib/reports/hub-url.ts).
@@ -32,21 +32,7 @@ let publisher: string;
 
 const hubUrl = () => `http://${HUB_HOST}:${hubPort}`;
 
-function hubConfig(port: number): HubConfig {
-  return {
-    port,
-    host: '127.0.0.1',
-    dataDir: hubDir,
-    database: { kind: 'pglite', dataDir: join(hubDir, 'pgdata') },
-    corsOrigins: ['chrome-extension://*', 'moz-extension://*'],
-    reportRateLimit: { max: 1000, windowMs: 60_000 },
-    reviewRateLimit: { max: 1000, windowMs: 60_000 },
-    bodyLimit: 32_768,
-    trustProxy: false,
-    logLevel: 'silent',
-    shutdownTimeoutMs: 5_000,
-  };
-}
+const hubConfig = (port: number) => testHubConfig(hubDir, port);
 
 async function reportFromThePopup(host: string): Promise<string> {
   const page = await browser.newPage();
@@ -69,8 +55,7 @@ async function reportFromThePopup(host: string): Promise<string> {
   return outcome;
 }
 
-const storedReports = async (domain: string) =>
-  (await hub.db.query<{ n: number }>('select count(*)::int as n from reports where domain = $1', [domain])).rows[0]!.n;
+const storedReports = (domain: string) => storedReportsIn(hub.db, domain);
 
 beforeAll(async () => {
   hubDir = mkdtempSync(join(tmpdir(), 'pharmacheck-loop-hub-'));

@@ -6,7 +6,7 @@
  * none is needed. One pack and one install serve every case (they take most of the time).
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,9 +59,10 @@ afterAll(async () => {
     await new Promise((done) => hubProcess!.once('exit', done));
   }
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, 60_000);
 
-describe('the npm package, installed with npm install --omit=dev', { timeout: 120_000 }, () => {
+// Each npx start of a command takes seconds, more on a loaded 2-core machine: generous limits, not a speed test.
+describe('the npm package, installed with npm install --omit=dev', { timeout: 300_000 }, () => {
   it('holds compiled JavaScript and runtime dependencies only', () => {
     const installed = readdirSync(join(app, 'node_modules'));
     for (const dev of ['typescript', 'tsx', 'esbuild', 'vite', 'wxt', 'preact', 'dexie', 'webextension-polyfill', 'vitest']) expect(installed).not.toContain(dev);
@@ -86,6 +87,22 @@ describe('the npm package, installed with npm install --omit=dev', { timeout: 12
     const unlisted = await npx(['pharmacheck', 'check', 'https://fine.example/', '--dir', 'site', '--key', 'agency.public-key.json', '--json']);
     expect(JSON.parse(unlisted.stdout)).toMatchObject({ verdict: 'unknown' });
     expect((await npx(['pharmacheck', 'publish', 'v1.json', '--key', 'nowhere.json', '--out', 'site'])).code).toBe(3);
+  });
+
+  it('reads what it ships at run time: its messages in French, the caution detector and the bundled list for check --page', async () => {
+    const french = await npx(['pharmacheck', '--lang', 'fr', '--help']);
+    expect(french.code, french.stderr).toBe(0);
+    expect(french.stdout).toMatch(/^Usage : pharmacheck <commande>/);
+    copyFileSync(join(ROOT, 'tests/e2e/fixtures/caution/rogue-shop.html'), join(app, 'shop.html'));
+    const page = await npx(['pharmacheck', 'check', 'https://cheapmeds24-online.example/', '--page', 'shop.html', '--json']);
+    expect(page.code, page.stderr).toBe(0);
+    const verdict = JSON.parse(page.stdout) as { verdict: string; signals: { reason: string }[] };
+    expect(verdict.verdict).toBe('caution');
+    // The reasons in English words from the shipped catalogue, not message keys.
+    expect(verdict.signals.length).toBeGreaterThan(2);
+    for (const { reason } of verdict.signals) expect(reason).toMatch(/^[A-Z][^{}]+[.”]$/);
+    const listed = await npx(['pharmacheck', 'check', 'https://1-pharm.com/', '--page', 'shop.html', '--json']);
+    expect(JSON.parse(listed.stdout)).toMatchObject({ verdict: 'listed' });
   });
 
   it('runs the hub: its command line, then its server, with health, the review page and published lists', async () => {

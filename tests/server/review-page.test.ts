@@ -140,6 +140,43 @@ describe.each(databaseKinds)('review page in Chromium on $name', (kind) => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('shows the work in figures: charts drawn as SVG images, each with its table and a CSV download, no axe violation', async () => {
+    const publisher = await tokenFor(db, 'publisher', 'Paul Publisher');
+    await call(hub.url, '/v1/lists/fr-test', publisher, { method: 'PUT', body: LIST });
+    const ids = [];
+    for (const reasons of [['no-prescription'], ['no-prescription', 'came-from-spam'], ['prices-too-low']]) ids.push((await postReport(hub.url, aReport({ page: 'https://rogue.example/', reasons: reasons as any }))).body.id);
+    await postReport(hub.url, aReport({ page: 'https://other.example/', reasons: ['other'] }));
+    await call(hub.url, '/v1/review/decisions', publisher, {
+      method: 'POST',
+      body: { action: 'confirm', domain: 'rogue.example', kind: 'suspicious-site', reportIds: ids, listId: 'fr-test', category: 'illegal-pharmacy' },
+    });
+    expect((await call(hub.url, '/v1/lists/fr-test/publish', publisher, { method: 'POST', body: {} })).status).toBe(201);
+
+    await signIn(publisher);
+    await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+    await tabTo(page, 'The work in figures');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2, name: 'Reports by week' }).waitFor();
+    const charts = page.locator('.chart svg[role="img"]');
+    await expect.poll(() => charts.count()).toBe(6);
+    expect(await charts.first().getAttribute('aria-label')).toBe('Bar chart of reports received in each of the last 12 weeks: 4 in all.');
+    // Each chart has its figures in a table.
+    const reasons = page.getByRole('table', { name: 'Reports by reason: the figures' });
+    expect(await reasons.getByRole('row', { name: /Sells prescription medicines without prescription 2 2/ }).count()).toBe(1);
+    const domains = page.getByRole('table', { name: 'Domains with most reports: the figures' });
+    expect(await domains.getByRole('row').allInnerTexts()).toEqual(['Domain\tReports\tOpen', 'rogue.example\t3\t0', 'other.example\t1\t1']);
+    expect(await page.getByRole('table', { name: 'Lists published and their sizes: the figures' }).getByRole('row', { name: /fr-test v1 .* 1$/ }).count()).toBe(1);
+    const week = page.locator('dl.week');
+    expect(await week.innerText()).toMatch(/Reports\s+4 \(last week 0\)[\s\S]*Confirmed\s+1[\s\S]*Versions published\s+1/);
+    // The CSV holds the table's rows.
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download “Domains with most reports” as CSV' }).click();
+    const file = await (await download).path();
+    expect(readFileSync(file, 'utf8')).toBe('Domain,Reports,Open\r\nrogue.example,3,0\r\nother.example,1,1\r\n');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('refuses a wrong token with a message, and keeps the reports hidden', async () => {
     await postReport(hub.url, aReport({ comment: 'private comment' }));
     await signIn('phc_0000000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');

@@ -95,6 +95,8 @@ describe.each(databaseKinds)('review on $name', (kind) => {
           confirmedBy: expect.stringContaining('Alice Reviewer'),
           confirmedAt: expect.any(String),
         },
+        // No subscription to another authority's list here (tests/server/peers.test.ts has them).
+        otherAuthorities: [],
       },
     ]);
     expect(await groups()).toEqual([]);

@@ -3,8 +3,7 @@
  * from locales/en.json with its arguments filled in (lib/i18n, the pages' own formatter). For the
  * toolkit and the evaluation, in Node.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import englishSource from '../../../locales/en.json';
 import { compileCatalogue, messagesOf, type SourceCatalogue } from '../../i18n/compile';
 import { createTranslator, type Translator } from '../../i18n/translator';
 import type { Signal } from '../types';
@@ -13,7 +12,8 @@ let english: { readonly keys: ReadonlySet<string>; readonly translator: Translat
 
 function load(): NonNullable<typeof english> {
   if (!english) {
-    const source = JSON.parse(readFileSync(fileURLToPath(new URL('../../../locales/en.json', import.meta.url)), 'utf8')) as SourceCatalogue;
+    // Imported, not read from disk: the toolkit's package bundles it.
+    const source = englishSource as SourceCatalogue;
     english = { keys: new Set(Object.keys(messagesOf(source))), translator: createTranslator(compileCatalogue('en', source, source).catalogue) };
   }
   return english;

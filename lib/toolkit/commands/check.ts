@@ -10,6 +10,7 @@ import { nowOf, parseCommand, type Command } from '../command';
 import { ioError, refused, usageError } from '../exit';
 import { ioReason } from '../files';
 import { readPublicKey } from '../keys';
+import { packageFile } from '../package-root';
 import { loaded, loadListFile, loadPublishDirectory, type HeldList } from '../load-lists';
 
 
@@ -72,7 +73,7 @@ function json(url: string, verdict: ConfirmedVerdict, kind: Kind, caution: Cauti
   return `${JSON.stringify({ url, host: verdict.host.name, verdict: kind, hits, ...detector })}\n`;
 }
 
-const BUNDLED = fileURLToPath(new URL('../../../data/lists/community-rogue-pharmacies.json', import.meta.url));
+const BUNDLED = fileURLToPath(packageFile('data/lists/community-rogue-pharmacies.json'));
 
 /** The first MAX_PAGE_BYTES of a saved page (a larger file is cut, as extraction would cut it anyway). */
 async function readPage(path: string): Promise<Uint8Array> {

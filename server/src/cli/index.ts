@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { loadConfig, type HubConfig } from '../config';
 import { openDatabase, type Database } from '../db';
 import { serve } from '../hub';
+import { recheckDomainsCommand, refreshPeersCommand, subscribePeerCommand, updateRdapBootstrapCommand } from './after-report-commands';
 import { directoryEntryCommand } from './directory-entry';
 import { exportCommand } from './export-command';
 import { createListCommand, listListsCommand } from './list-commands';
@@ -36,6 +37,11 @@ const HELP = `Pharmacheck hub
   pharmacheck-hub directory-entry --id <publisher id> --name <name> --country FR --list <list id> [--list …]
                             [--type authority|register] [--website https://…]
                                        this hub's entry for the directory of publishers (its public key)
+  pharmacheck-hub subscribe-peer --url <latest.json address> --key <public key or key file>
+  pharmacheck-hub refresh-peers        download other authorities' lists again (run it from a timer)
+  pharmacheck-hub recheck-domains [<domain>…]
+                                       ask RDAP again about domains whose notice was sent
+  pharmacheck-hub update-rdap-bootstrap [--file dns.json | --url <address>]
 
 In a checkout of the repository, "npm run hub -- <command>" runs the same.
 `;
@@ -53,6 +59,10 @@ const COMMANDS: Record<string, Run> = {
   publish: publishCommand,
   export: exportCommand,
   retention: retentionCommand,
+  'subscribe-peer': subscribePeerCommand,
+  'refresh-peers': refreshPeersCommand,
+  'recheck-domains': recheckDomainsCommand,
+  'update-rdap-bootstrap': updateRdapBootstrapCommand,
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -44,8 +44,8 @@ function receipt(report: Report, row: ReceiptRow): ReportReceipt {
 export async function storeReport(db: Queryable, report: Report, target: ReportTarget): Promise<StoreResult> {
   const hash = reportHash(report);
   const inserted = await db.query<ReceiptRow>(
-    `insert into reports (idempotency_key, body_hash, kind, page, host, domain, reasons, comment, contact_email, extension_version, created_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+    `insert into reports (idempotency_key, body_hash, kind, page, host, domain, reasons, comment, contact_email, extension_version, created_at, signals)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      on conflict (idempotency_key) do nothing
      returning id, body_hash, domain, received_at`,
     [
@@ -60,6 +60,8 @@ export async function storeReport(db: Queryable, report: Report, target: ReportT
       report.contact?.email ?? null,
       report.extensionVersion,
       report.createdAt,
+      // Every field of the schema is stored: signals too (a hub that dropped them would lose evidence).
+      report.signals ?? [],
     ],
   );
   if (inserted.rows[0]) return { receipt: receipt(report, inserted.rows[0]), created: true };

@@ -19,6 +19,8 @@ export interface ReviewReport {
   readonly extensionVersion: string;
   readonly createdAt: string;
   readonly receivedAt: string;
+  /** Caution signal ids the reporter attached (lib/caution), as sent. */
+  readonly signals: string[];
 }
 
 export interface ReportGroup {
@@ -33,6 +35,8 @@ export interface ReportGroup {
   readonly reports: ReviewReport[];
   /** Lists whose draft already holds this domain. */
   readonly inDrafts: string[];
+  /** Caution signals attached to the group's reports, with how many reports carry each. */
+  readonly signals: Record<string, number>;
 }
 
 const iso = (v: Date | string) => new Date(v).toISOString();
@@ -50,15 +54,15 @@ export async function reportGroups(
   );
   if (groups.rows.length === 0) return [];
   const domains = [...new Set(groups.rows.map((g) => g.domain))];
-  const [reasons, latest, drafts] = await Promise.all([
+  const [reasons, latest, drafts, signals] = await Promise.all([
     db.query<{ domain: string; kind: string; reason: ReportReason; n: number }>(
       `select domain, kind, reason, count(*)::int as n from reports, unnest(reasons) as reason
        where status = $1 and domain = any($2::text[]) group by domain, kind, reason`,
       [options.status, domains],
     ),
     db.query<{ id: number; domain: string; kind: string; page: string; host: string; reasons: ReportReason[]; comment: string | null;
-      contact_email: string | null; extension_version: string; created_at: Date; received_at: Date }>(
-      `select id, domain, kind, page, host, reasons, comment, contact_email, extension_version, created_at, received_at from (
+      contact_email: string | null; extension_version: string; created_at: Date; received_at: Date; signals: string[] }>(
+      `select id, domain, kind, page, host, reasons, comment, contact_email, extension_version, created_at, received_at, signals from (
          select r.*, row_number() over (partition by domain, kind order by received_at desc, id desc) as n
          from reports r where status = $1 and domain = any($2::text[])) latest
        where n <= $3 order by received_at desc, id desc`,
@@ -68,7 +72,18 @@ export async function reportGroups(
       `select domain, array_agg(list_id order by list_id) as lists from draft_entries where domain = any($1::text[]) group by domain`,
       [domains],
     ),
+    db.query<{ domain: string; kind: string; signal: string; n: number }>(
+      `select domain, kind, signal, count(*)::int as n from reports, unnest(signals) as signal
+       where status = $1 and domain = any($2::text[]) group by domain, kind, signal order by signal`,
+      [options.status, domains],
+    ),
   ]);
+  const signalCounts = new Map<string, Record<string, number>>();
+  for (const s of signals.rows) {
+    const counts = signalCounts.get(key(s.domain, s.kind)) ?? {};
+    counts[s.signal] = s.n;
+    signalCounts.set(key(s.domain, s.kind), counts);
+  }
   const reasonCounts = new Map<string, Partial<Record<ReportReason, number>>>();
   for (const r of reasons.rows) {
     const counts = reasonCounts.get(key(r.domain, r.kind)) ?? {};
@@ -88,6 +103,7 @@ export async function reportGroups(
       extensionVersion: r.extension_version,
       createdAt: iso(r.created_at),
       receivedAt: iso(r.received_at),
+      signals: r.signals,
     });
     reportsOf.set(key(r.domain, r.kind), list);
   }
@@ -102,5 +118,6 @@ export async function reportGroups(
     reportIds: g.ids,
     reports: reportsOf.get(key(g.domain, g.kind)) ?? [],
     inDrafts: draftsOf.get(g.domain) ?? [],
+    signals: signalCounts.get(key(g.domain, g.kind)) ?? {},
   }));
 }

@@ -11,8 +11,12 @@
  *   navigated by script and the test polls where they ended up.
  * - A page cannot be sent straight to moz-extension://: only web-accessible warning.html is
  *   reachable from a web page, and the other extension pages from there.
+ * - Firefox removes a temporary add-on when it closes. A test that restarts the browser gives a
+ *   profile directory instead: the build is installed there through an extension proxy file (a
+ *   file named by the add-on's id that holds the build's path, which Firefox reads at start), with
+ *   signatures not required (Firefox ESR honours the pref), so it and its storage survive a restart.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
@@ -41,6 +45,8 @@ export interface FirefoxLaunchOptions {
   readonly hosts: readonly string[];
   /** Firefox preferences on top of those the fixture sets. */
   readonly prefs?: Readonly<Record<string, string | number | boolean>>;
+  /** A profile that outlives the browser: launching again with it is a browser restart. */
+  readonly profileDir?: string;
 }
 
 export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions): Promise<FirefoxExtensionBrowser> {
@@ -48,17 +54,25 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
   const manifestFile = join(FIREFOX_EXTENSION_DIR, 'manifest.json');
   if (!existsSync(manifestFile)) throw new Error(`no built extension in ${FIREFOX_EXTENSION_DIR}: run npm run build:firefox`);
   const geckoId: string = JSON.parse(readFileSync(manifestFile, 'utf8')).browser_specific_settings.gecko.id;
+  const { profileDir } = options;
+  if (profileDir) {
+    mkdirSync(join(profileDir, 'extensions'), { recursive: true });
+    writeFileSync(join(profileDir, 'extensions', geckoId), `${FIREFOX_EXTENSION_DIR}\n`);
+  }
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
+    ...(profileDir ? { userDataDir: profileDir } : {}),
     extraPrefsFirefox: {
       'network.dns.localDomains': options.hosts.join(','),
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
+      // An add-on in the profile (profileDir): load it unsigned, from the profile's scope, enabled.
+      ...(profileDir ? { 'xpinstall.signatures.required': false, 'extensions.autoDisableScopes': 0, 'extensions.enabledScopes': 15 } : {}),
       ...options.prefs,
     },
   });
-  await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  if (!profileDir) await browser.installExtension(FIREFOX_EXTENSION_DIR);
   const url = (path: string) => `moz-extension://${EXTENSION_UUID}/${path.replace(/^\//, '')}`;
   const control = await browser.newPage();
   await openExtensionPage(control, url, 'warning.html?url=');
@@ -113,6 +127,15 @@ export async function waitForRules(ff: FirefoxExtensionBrowser): Promise<number>
 /** The text of the first element matching `selector`, once it exists. */
 export async function textOf(page: Page, selector: string): Promise<string> {
   return until(selector, () => page.evaluate((s) => document.querySelector<HTMLElement>(s)?.innerText, selector).catch(() => null));
+}
+
+/** The popup, opened in a tab and told which tab to describe (the action popup cannot be driven). */
+export async function openPopupFor(ff: FirefoxExtensionBrowser, tabId: number): Promise<{ page: Page; verdict: string; text: string }> {
+  const page = await ff.newPage();
+  await openExtensionPage(page, ff.url, `popup.html?tab=${tabId}`);
+  const text = await textOf(page, '[data-verdict]');
+  const verdict = await page.$eval('[data-verdict]', (el) => el.getAttribute('data-verdict') ?? '');
+  return { page, verdict, text };
 }
 
 /** The badge of the tab whose URL starts with `prefix`. */

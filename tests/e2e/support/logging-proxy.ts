@@ -19,6 +19,8 @@ export interface LoggingProxy {
   readonly port: number;
   /** Browser flags that send every request, loopback names included, through this proxy. */
   readonly chromiumArgs: readonly string[];
+  /** Firefox preferences that do the same (support/firefox.ts takes them as `prefs`). */
+  readonly firefoxPrefs: Readonly<Record<string, string | number | boolean>>;
   requests(): ProxiedRequest[];
   close(): Promise<void>;
 }
@@ -69,6 +71,16 @@ export async function startLoggingProxy(sitePort: number, otherPorts: readonly n
     port,
     // "<-loopback>" removes Chromium's implicit bypass of localhost names, so nothing skips the log.
     chromiumArgs: [`--proxy-server=http://127.0.0.1:${port}`, '--proxy-bypass-list=<-loopback>'],
+    firefoxPrefs: {
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': port,
+      'network.proxy.no_proxies_on': '',
+      // Firefox never proxies localhost and 127.0.0.1 (a hub on this machine) unless told to.
+      'network.proxy.allow_hijacking_localhost': true,
+    },
     requests: () => [...seen],
     close: () =>
       new Promise((resolve) => {

@@ -4,7 +4,7 @@ import { COMMANDS, EXIT } from '../../../lib/toolkit';
 import { helpOf } from '../../../lib/toolkit/command';
 import { CHILD_TIMEOUT_MS, cli, inProcess, workDir } from './cli';
 
-const NAMES = ['keygen', 'build', 'sign', 'verify', 'diff', 'publish', 'check', 'rotate', 'directory'];
+const NAMES = ['keygen', 'build', 'sign', 'verify', 'diff', 'publish', 'check', 'export', 'rotate', 'directory'];
 
 describe('pharmacheck', { timeout: CHILD_TIMEOUT_MS }, () => {
   it('has the documented commands', () => {
