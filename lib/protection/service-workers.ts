@@ -4,7 +4,9 @@
  * declarativeNetRequest never sees a request. So when a top-level page commits on a listed site
  * and the person did not choose "Proceed anyway" for it, the tab goes to the warning page at once,
  * and the site's service workers and caches are removed, so that the next visit reaches the network
- * and the rules. A plain visit never gets here: the redirect rule stops it before it commits.
+ * and the rules. A plain visit never gets here: the redirect rule stops it before it commits. Firefox
+ * applies the rules before a worker answers, so there the warning page itself commits: its
+ * commit removes the site's workers too, so that "Proceed anyway" reaches the network.
  */
 import { browser } from 'wxt/browser';
 import { PROCEED_RULE_BASE } from '../blocking/rules';
@@ -78,6 +80,14 @@ const browserApi = (): CommitApi => ({
   removeSiteData: (options, dataToRemove) => browser.browsingData.remove(options as never, dataToRemove as never),
 });
 
+/** For a top-level commit of the warning page: the URL it warns about (its site's workers go too). */
+export function warnedUrl(commit: Commit, warningPageUrl: string): string | null {
+  const prefix = `${warningPageUrl}?url=`;
+  if (commit.frameId !== 0 || !commit.url.startsWith(prefix)) return null;
+  const url = commit.url.slice(prefix.length);
+  return webHost(url) ? url : null;
+}
+
 /** Handles one commit (webNavigation.onCommitted); true when the tab was taken to the warning page. */
 export async function warnOnCommit(
   commit: Commit,
@@ -86,15 +96,22 @@ export async function warnOnCommit(
   engine: Engine = import.meta.env.FIREFOX ? 'firefox' : 'chromium',
   api: CommitApi = browserApi(),
 ): Promise<boolean> {
+  const warned = warnedUrl(commit, warningPageUrl);
+  if (warned !== null) {
+    if ((await verdictOf(warned)) === 'listed' && !isProceeded(webHost(warned)!.host, proceededHosts(await api.sessionRules()))) await removeSiteData(warned, engine, api);
+    return false;
+  }
   // Cheap checks first: most commits are frames, extension pages or unlisted sites.
   if (commit.frameId !== 0 || webHost(commit.url) === null) return false;
   const verdict = await verdictOf(commit.url);
   if (verdict !== 'listed') return false;
   if (!mustWarn(commit, verdict, proceededHosts(await api.sessionRules()))) return false;
-  const removal = siteDataRemoval(commit.url, engine)!;
-  await Promise.all([
-    api.goTo(commit.tabId, warningPageFor(warningPageUrl, commit.url)),
-    api.removeSiteData(removal.options, removal.dataToRemove).catch((error: unknown) => console.error('Pharmacheck: could not remove the site data of a listed site', error)),
-  ]);
+  await Promise.all([api.goTo(commit.tabId, warningPageFor(warningPageUrl, commit.url)), removeSiteData(commit.url, engine, api)]);
   return true;
+}
+
+async function removeSiteData(url: string, engine: Engine, api: CommitApi): Promise<void> {
+  const removal = siteDataRemoval(url, engine);
+  if (!removal) return;
+  await api.removeSiteData(removal.options, removal.dataToRemove).catch((error: unknown) => console.error('Pharmacheck: could not remove the site data of a listed site', error));
 }

@@ -41,6 +41,8 @@ export interface FirefoxLaunchOptions {
   readonly hosts: readonly string[];
   /** Firefox preferences on top of those the fixture sets. */
   readonly prefs?: Readonly<Record<string, string | number | boolean>>;
+  /** A profile to reuse (one a test first used without the extension); a fresh one otherwise. */
+  readonly userDataDir?: string;
 }
 
 export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions): Promise<FirefoxExtensionBrowser> {
@@ -52,6 +54,7 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
+    ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
     extraPrefsFirefox: {
       'network.dns.localDomains': options.hosts.join(','),
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
