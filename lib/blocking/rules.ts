@@ -10,6 +10,7 @@
  * declares); a list of rank 0 (an allowlist nobody vouches for) has no rule at all.
  */
 import { effectiveRank, type ListMeta, type Vouch } from '../lists';
+import { ALL_TYPES, NAVIGATION_TYPES, SUBRESOURCE_TYPES, subresourceRuleId, type ResourceType } from './resource-types';
 
 /** The subset of chrome.declarativeNetRequest.Rule that Pharmacheck creates. */
 export interface BlockingRule {
@@ -17,10 +18,12 @@ export interface BlockingRule {
   priority: number;
   action:
     | { type: 'redirect'; redirect: { regexSubstitution: string } }
-    | { type: 'allow' };
+    | { type: 'allow' }
+    | { type: 'block' };
   condition: {
     requestDomains: string[];
-    resourceTypes: ['main_frame'];
+    /** Which requests: lib/blocking/resource-types.ts. */
+    resourceTypes: ResourceType[];
     regexFilter?: string;
   };
 }
@@ -47,10 +50,12 @@ export function warningRedirect(warningPageUrl: string): { regexSubstitution: st
 }
 
 /**
- * One rule per stored chunk (at most 10,000 domains: one installs in ~40 ms), so a delta changes
- * only the rules of the chunks it touched. Every redirect rule carries a `regexFilter` (so that the
+ * One rule per stored chunk of an allowlist, two per chunk of a blocklist (the redirect of
+ * navigations and the block of subresources: lib/blocking/resource-types.ts), each of at most
+ * 10,000 domains (one installs in ~40 ms), so a delta changes only the rules of the chunks it touched. Every redirect rule carries a `regexFilter` (so that the
  * warning page receives the original URL), and Chromium allows 1,000 rules with a regexFilter
- * across dynamic and session rules together: at most 1,000 chunks, 10 million blocked domains.
+ * across dynamic and session rules together: at most 1,000 chunks, 10 million blocked domains. The
+ * block rules have no regexFilter and count only against the 30,000 dynamic rules.
  */
 export function buildRules(sources: readonly RuleSource[], warningPageUrl: string): BlockingRule[] {
   const rules: BlockingRule[] = [];
@@ -60,15 +65,18 @@ export function buildRules(sources: readonly RuleSource[], warningPageUrl: strin
     for (const { ruleId: id, domains } of chunks) {
       if (domains.length === 0) continue;
       const requestDomains = [...domains];
+      if (meta.kind === 'allow') {
+        rules.push({ id, priority, action: { type: 'allow' }, condition: { requestDomains, resourceTypes: [...ALL_TYPES] } });
+        continue;
+      }
       rules.push(
-        meta.kind === 'allow'
-          ? { id, priority, action: { type: 'allow' }, condition: { requestDomains, resourceTypes: ['main_frame'] } }
-          : {
-              id,
-              priority,
-              action: { type: 'redirect', redirect: warningRedirect(warningPageUrl) },
-              condition: { regexFilter: '^https?://.*$', requestDomains, resourceTypes: ['main_frame'] },
-            },
+        {
+          id,
+          priority,
+          action: { type: 'redirect', redirect: warningRedirect(warningPageUrl) },
+          condition: { regexFilter: '^https?://.*$', requestDomains, resourceTypes: [...NAVIGATION_TYPES] },
+        },
+        { id: subresourceRuleId(id), priority, action: { type: 'block' }, condition: { requestDomains, resourceTypes: [...SUBRESOURCE_TYPES] } },
       );
     }
   }
@@ -81,7 +89,7 @@ export function buildRules(sources: readonly RuleSource[], warningPageUrl: strin
  * shape check (priority, action, number of domains) catches rules left by an older build.
  */
 export function planRuleChanges(installed: readonly InstalledRule[], wanted: readonly BlockingRule[]): { removeRuleIds: number[]; addRules: BlockingRule[] } {
-  const shape = (r: InstalledRule | BlockingRule) => `${r.priority}/${r.action.type}/${r.condition.requestDomains?.length ?? 0}`;
+  const shape = (r: InstalledRule | BlockingRule) => `${r.priority}/${r.action.type}/${r.condition.requestDomains?.length ?? 0}/${r.condition.resourceTypes?.join(',') ?? ''}`;
   const wantedById = new Map(wanted.map((r) => [r.id, r]));
   const keep = new Set<number>();
   for (const rule of installed) {
@@ -98,10 +106,13 @@ export interface InstalledRule {
   readonly id: number;
   readonly priority?: number;
   readonly action: { readonly type: string };
-  readonly condition: { readonly requestDomains?: readonly string[] };
+  readonly condition: { readonly requestDomains?: readonly string[]; readonly resourceTypes?: readonly string[] };
 }
 
-/** The session rule that lets one host through after a person chose "Proceed anyway". */
+/**
+ * The session rule that lets one host through after a person chose "Proceed anyway": the site
+ * works as it would without Pharmacheck (its own frames, scripts and images) until the browser closes.
+ */
 export function proceedRule(id: number, host: string): BlockingRule {
-  return { id, priority: PROCEED_PRIORITY, action: { type: 'allow' }, condition: { requestDomains: [host], resourceTypes: ['main_frame'] } };
+  return { id, priority: PROCEED_PRIORITY, action: { type: 'allow' }, condition: { requestDomains: [host], resourceTypes: [...ALL_TYPES] } };
 }

@@ -9,6 +9,7 @@
  */
 import type { BlockingRule, RuleSource } from '../blocking';
 import { buildRules } from '../blocking/rules';
+import { chunkRuleIds } from '../blocking/resource-types';
 import { indexList, withSet, type IndexedList, type PharmacheckDb, type StoredList } from '../lists';
 
 export interface Refreshed {
@@ -25,7 +26,7 @@ export async function refreshLists(db: PharmacheckDb, current: ReadonlyMap<strin
   const wantedRefs = new Set(stored.flatMap((l) => l.chunks.map((c) => c.key)));
   for (const old of current.values()) {
     // Only a list in force has rules installed (an expired allowlist has none).
-    if (old.inForce) for (const chunk of old.list.chunks) if (!wantedRefs.has(chunk.key)) removeRuleIds.push(chunk.ruleId);
+    if (old.inForce) for (const chunk of old.list.chunks) if (!wantedRefs.has(chunk.key)) removeRuleIds.push(...chunkRuleIds(chunk.ruleId, old.list.meta.kind));
   }
   for (const list of stored) {
     const old = current.get(list.id);
@@ -37,7 +38,7 @@ export async function refreshLists(db: PharmacheckDb, current: ReadonlyMap<strin
     // A changed rank (publisher type or who vouches), kind or standing changes every rule's priority, action or presence:
     // rebuild them all. Otherwise only the chunks that are new get rules.
     const sameRuleShape = old !== undefined && old.rank === indexed.rank && old.list.meta.kind === list.meta.kind && old.inForce === indexed.inForce;
-    if (old?.inForce && !sameRuleShape) for (const chunk of old.list.chunks) if (wantedRefs.has(chunk.key)) removeRuleIds.push(chunk.ruleId);
+    if (old?.inForce && !sameRuleShape) for (const chunk of old.list.chunks) if (wantedRefs.has(chunk.key)) removeRuleIds.push(...chunkRuleIds(chunk.ruleId, old.list.meta.kind));
     if (!indexed.inForce || (same && sameRuleShape)) continue;
     if (!read) sources.push({ meta: list.meta, vouch: list.vouch, chunks: chunksOf(list, allDomains(indexed)) });
     else sources.push({ meta: list.meta, vouch: list.vouch, chunks: sameRuleShape ? read.fresh : chunksOf(list, read.domains) });

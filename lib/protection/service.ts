@@ -11,6 +11,8 @@ import type { CautionView, ProceedResult, VerdictReport } from '../messaging';
 import { verdictForUrl, withCaution, type Verdict } from '../verdict';
 import type { CautionAssessment } from '../caution';
 import { CautionTabs } from './caution-tabs';
+import { EmbeddedSites, framingPage } from './frames';
+import { warnOnCommit, type Commit } from './service-workers';
 import { cautionNotice } from './caution-notice';
 import { showBadge } from './badge';
 import { ensureBundledLists } from './bundled';
@@ -53,6 +55,7 @@ export class ProtectionService {
   readonly lists: ListsService;
   readonly reports: ReportsService;
   readonly caution = new CautionTabs();
+  readonly embedded = new EmbeddedSites();
 
   constructor(
     private readonly db: PharmacheckDb,
@@ -174,13 +177,18 @@ export class ProtectionService {
   }
 
   async updateBadge(tabId: number, url: string | undefined): Promise<void> {
-    await showBadge(tabId, url ? (await this.tabVerdict(tabId, url)).verdict : null);
+    await showBadge(tabId, url ? (await this.tabVerdict(tabId, url)).verdict : null, url ? await this.embedded.forTab(tabId, url) : []);
   }
 
   /** A tab went to a new page: its caution starts again from the host name. */
   async navigated(tabId: number, url: string | undefined): Promise<void> {
     if (url) await this.caution.navigated(tabId, urlToCheck(url, warningPageUrl()));
     await this.updateBadge(tabId, url);
+  }
+
+  /** A page committed in a tab: a listed site that a service worker served goes to the warning page. */
+  async committed(commit: Commit): Promise<boolean> {
+    return warnOnCommit(commit, async (url) => (await this.verdict(url))?.kind ?? null, warningPageUrl());
   }
 
   /** The handlers for Pharmacheck's own content script (lib/messaging/background.ts checks the sender). */
@@ -219,10 +227,19 @@ export class ProtectionService {
       'ui-bg-tab-verdict': async ({ tabId }) => {
         const tab = await browser.tabs.get(tabId);
         const url = tab.url ?? '';
-        const [report, { caution }] = await Promise.all([this.report(url), this.tabVerdict(tabId, url)]);
+        const [found, { caution }, embedded] = await Promise.all([this.report(url), this.tabVerdict(tabId, url), this.embedded.forTab(tabId, url)]);
+        const report = { ...found, embedded };
         if (!caution || report.verdict !== 'unknown') return report;
         const view = cautionView(caution);
         return { ...report, verdict: view ? 'caution' : 'unknown', caution: view, register: caution.register };
+      },
+      'ui-bg-frame-blocked': async ({ url }, sender) => {
+        const around = framingPage(sender);
+        const verdict = await this.verdict(url);
+        if (!around || verdict?.kind !== 'listed') return { host: null };
+        await this.embedded.record(around.tabId, around.page, verdict.host.name);
+        await this.updateBadge(around.tabId, around.page);
+        return { host: verdict.host.name };
       },
       'ui-bg-proceed': async ({ url }) => this.proceed(url),
       'ui-bg-subscriptions': async () => this.lists.view(),

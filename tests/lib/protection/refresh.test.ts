@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { hostFromUrl } from '../../../lib/domain';
 import { buildRules } from '../../../lib/blocking/rules';
+import { subresourceRuleId } from '../../../lib/blocking/resource-types';
 import { applyDeltaToStore, CHUNK_SIZE, installList, ListIndex, loadLists, removeList, type IndexedList, type PharmacheckDb } from '../../../lib/lists';
 import { refreshLists } from '../../../lib/protection/refresh';
 import { entry, IN_FORCE_DAY, makeAllowList, makeBlockList, makeDelta, manyDomains } from '../lists/fixtures';
@@ -21,12 +22,17 @@ async function refreshed(db: PharmacheckDb, current: ReadonlyMap<string, Indexed
 }
 
 describe('refreshLists', () => {
-  it('adds one rule per chunk of a new list, and nothing when nothing changed', async () => {
+  it('adds a redirect and a block rule per chunk of a new blocklist, and nothing when nothing changed', async () => {
     const db = freshDb('refresh-test');
     await installList(db, makeBlockList('authority', 'authority', manyDomains(CHUNK_SIZE + 5)), SOURCE);
     const first = await refreshed(db, new Map(), IN_FORCE_DAY);
     expect(first.removeRuleIds).toEqual([]);
-    expect(first.addRules.map((r) => r.condition.requestDomains.length)).toEqual([CHUNK_SIZE, 5]);
+    expect(first.addRules.map((r) => [r.action.type, r.condition.requestDomains.length])).toEqual([
+      ['redirect', CHUNK_SIZE],
+      ['block', CHUNK_SIZE],
+      ['redirect', 5],
+      ['block', 5],
+    ]);
     const again = await refreshed(db, first.index.indexed(), IN_FORCE_DAY);
     expect(again).toMatchObject({ removeRuleIds: [], addRules: [] });
   });
@@ -35,16 +41,16 @@ describe('refreshLists', () => {
     const db = freshDb('refresh-test');
     await installList(db, makeBlockList('authority', 'authority', manyDomains(CHUNK_SIZE + 5)), SOURCE);
     const first = await refreshed(db, new Map(), IN_FORCE_DAY);
-    const [, lastRule] = first.addRules;
+    const lastRule = first.addRules.filter((r) => r.action.type === 'redirect')[1];
     await applyDeltaToStore(db, makeDelta(1, { add: [entry('zz-new.example')] }, { id: 'authority', publisher: { name: 'authority publisher', type: 'authority' } }));
     const delta = await refreshed(db, first.index.indexed(), IN_FORCE_DAY);
-    expect(delta.removeRuleIds).toEqual([lastRule!.id]);
-    expect(delta.addRules).toHaveLength(1);
+    expect(delta.removeRuleIds).toEqual([lastRule!.id, subresourceRuleId(lastRule!.id)]);
+    expect(delta.addRules.map((r) => r.action.type)).toEqual(['redirect', 'block']);
     expect(delta.addRules[0]!.condition.requestDomains).toContain('zz-new.example');
     await removeList(db, 'authority');
     const removed = await refreshed(db, delta.index.indexed(), IN_FORCE_DAY);
     expect(removed.addRules).toEqual([]);
-    expect(removed.removeRuleIds.sort()).toEqual(delta.index.indexed().get('authority')!.list.chunks.map((c) => c.ruleId).sort());
+    expect(removed.removeRuleIds.sort()).toEqual(delta.index.indexed().get('authority')!.list.chunks.flatMap((c) => [c.ruleId, subresourceRuleId(c.ruleId)]).sort());
   });
 
   it('takes an allowlist’s rules away when it expires, keeps it in the index, and gives them back when renewed', async () => {
@@ -76,7 +82,7 @@ describe('refreshLists', () => {
     const before = await refreshed(db, new Map(), IN_FORCE_DAY);
     expect(before.index.standingChanged(AFTER_EXPIRY)).toBe(false);
     expect(await refreshed(db, before.index.indexed(), AFTER_EXPIRY)).toMatchObject({ removeRuleIds: [], addRules: [] });
-    expect(buildRules([{ meta: { kind: 'block', publisher: { name: 'c', type: 'community' } }, vouch: { by: 'bundled' }, chunks: [{ ruleId: 1, domains: ['rogue.example'] }] }], WARNING)).toHaveLength(1);
+    expect(buildRules([{ meta: { kind: 'block', publisher: { name: 'c', type: 'community' } }, vouch: { by: 'bundled' }, chunks: [{ ruleId: 1, domains: ['rogue.example'] }] }], WARNING)).toHaveLength(2);
   });
 
   it('builds the same index as a full reload', async () => {
