@@ -3,7 +3,9 @@
  * register's CSV export is imported into an allowlist, published (signed) by the hub, and the
  * extension, subscribed to it through the options page, shows the verified verdict (green badge,
  * the popup naming the register) for its pharmacies and their subdomains, and for nothing else.
- * Then a new export drops a pharmacy: after the update, it is verified no longer.
+ * Then a new export drops a pharmacy: after the update, it is verified no longer. A person adding
+ * an allowlist makes nothing verified by itself (trust.test.ts): the build ships a test directory
+ * of publishers that names the hub's signing key as the register's, as the real directory would.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +13,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../server/src/hub';
 import { bearer, call, tokenFor } from '../server/support/tokens';
+import { generateKey, type PublicKeyFile } from '../../lib/signing';
+import { directoryEntry, makeDirectory } from '../../lib/trust';
 import { launchWithExtension, waitForRules, type ExtensionBrowser } from './support/chromium';
+import { validAroundNow } from './support/dates';
+import { buildWithDirectory } from './support/directory-build';
 import { OptionsPage } from './support/options-page';
 import { badgeFor, openPopupFor, visit } from './support/pages';
 import { startSiteServer, type SiteServer } from './support/site-server';
@@ -30,6 +36,7 @@ let hub: RunningHub;
 let sites: SiteServer;
 let browser: ExtensionBrowser;
 let publisher: string;
+let extensionDir: string;
 
 const hubUrl = () => `http://${HUB_HOST}:${new URL(hub.url).port}`;
 
@@ -71,7 +78,11 @@ beforeAll(async () => {
   expect((await call(hub.url, `/v1/lists/${LIST_ID}`, publisher, { method: 'PUT', body: list })).status).toBe(201);
   expect(await importAndPublish(EXPORT)).toBe(1);
   sites = await startSiteServer();
-  browser = await launchWithExtension();
+  const hubKey = (await (await fetch(`${hub.url}/v1/public-key`)).json()) as PublicKeyFile;
+  const directoryKey = await generateKey();
+  const register = directoryEntry({ id: 'e2e-pharmacy-council', name: 'E2E Pharmacy Council', type: 'register', country: 'FR', lists: [{ id: LIST_ID }], keys: [hubKey] });
+  extensionDir = await buildWithDirectory(makeDirectory({ id: 'pharmacheck-directory', version: 1, issued: validAroundNow().issued, expires: validAroundNow().expires, publishers: [register], revoked: [] }), directoryKey);
+  browser = await launchWithExtension({ extensionDir });
   await waitForRules(browser);
 }, 120_000);
 
@@ -80,6 +91,7 @@ afterAll(async () => {
   await sites?.close();
   await hub?.close();
   if (hubDir) rmSync(hubDir, { recursive: true, force: true });
+  if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
 });
 
 describe('a register published by the hub', () => {
@@ -93,7 +105,7 @@ describe('a register published by the hub', () => {
     for (const host of ['pharmacie-verifiee.example', 'www.pharmacie-verifiee.example', 'apotheke-geprueft.example']) {
       const seen = await verdictOf(host);
       expect({ host, verdict: seen.verdict, badge: seen.badge }).toEqual({ host, verdict: 'verified', badge: '✓' });
-      expect(seen.title).toBe(`Pharmacheck: ${host} is on a register of authorised pharmacies`);
+      expect(seen.title).toBe(`Pharmacheck: \u2066${host}\u2069 is on a register of authorised pharmacies`);
       expect(seen.text).toContain(REGISTER_NAME);
     }
     const other = await verdictOf('not-on-the-register.example');
