@@ -11,16 +11,16 @@ import { SITE_ORIGINS } from './lib/platform/origins';
 import { REPORT_DATA_CATEGORIES } from './lib/reports/data-categories';
 import { DIRECTORY_ASSETS, directoryRootSchema, shippedDirectory } from './lib/trust';
 
-// Extension pages may only run the extension's own scripts; nothing remote, no eval, never framed
-// (the warning page is web-accessible so that declarativeNetRequest can redirect to it, and
-// frame-ancestors stops a site from framing it to trick a click on "Proceed anyway").
+// Extension pages may only run the extension's own scripts; nothing remote, no eval. No
+// frame-ancestors: the redirect rule sends a listed site's frame to the warning page, which must
+// then show in it. Only warning.html is web-accessible, and inside a frame it shows two sentences
+// and nothing to click (lib/ui/FrameNotice.tsx), so a framing page has no "Proceed anyway" to trick.
 const extensionPagesCsp = [
   "default-src 'self'",
   "script-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
   "img-src 'self' data:",
   "style-src 'self'",
   // Lists are downloaded from the URLs a person subscribed to (any web server; signatures, not
@@ -92,7 +92,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['declarativeNetRequestWithHostAccess', 'storage', 'alarms'],
+    // webNavigation and browsingData: a listed site that a service worker serves from its cache
+    // never reaches the rules; the commit sends the tab to the warning page and the site's workers
+    // and caches are removed (lib/protection/service-workers.ts, README "Permissions").
+    permissions: ['declarativeNetRequestWithHostAccess', 'storage', 'alarms', 'webNavigation', 'browsingData'],
     // Redirect rules only act on hosts the extension may access; every web site must be checked.
     host_permissions: [...SITE_ORIGINS],
     web_accessible_resources: [{ resources: ['warning.html'], matches: ['http://*/*', 'https://*/*'] }],

@@ -15,7 +15,12 @@ export default defineBackground(() => {
     if (change.url !== undefined) void protection.navigated(tabId, tab.url, eventAt);
     else if (change.status === 'loading') void protection.updateBadge(tabId, tab.url, eventAt);
   });
-  browser.tabs.onRemoved.addListener((tabId) => void protection.caution.forget(tabId));
+  // A listed site served without a request (a service worker's cache): lib/protection/service-workers.ts.
+  browser.webNavigation.onCommitted.addListener(({ tabId, frameId, url }) => void protection.committed({ tabId, frameId, url }));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void protection.caution.forget(tabId);
+    void protection.embedded.forget(tabId);
+  });
   watchSiteAccess((tabId, url) => protection.updateBadge(tabId, url));
   // A new language in the options: every tab's badge title in that language.
   onBackgroundLanguageChange(() => void browser.tabs.query({}).then((tabs) => tabs.forEach((tab) => tab.id !== undefined && void protection.updateBadge(tab.id, tab.url))));

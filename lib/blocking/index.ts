@@ -15,3 +15,4 @@ export {
 export type { BlockingRule, InstalledRule, OverlayAction, OverlayBand, RuleChunk, RuleSource } from './rules';
 export { affectedDomains, overlayActions } from './overlay';
 export type { OverlaySource } from './overlay';
+export { ALL_TYPES, chunkRuleIds, NAVIGATION_TYPES, SUBRESOURCE_RULE_OFFSET, SUBRESOURCE_TYPES, subresourceRuleId } from './resource-types';

@@ -53,6 +53,8 @@ export interface VerdictReport {
   readonly caution?: CautionView | null;
   /** For a tab's page without a list verdict: the register its EU logo links to, to check in one click. */
   readonly register?: CautionView['register'];
+  /** For a tab's page: the listed sites it tried to show in a frame (lib/protection/frames.ts). */
+  readonly embedded?: readonly string[];
 }
 
 export type ProceedResult = { readonly ok: true; readonly url: string } | { readonly ok: false; readonly reason: 'not-web-url' | 'not-listed' };
@@ -130,6 +132,7 @@ export interface ContentMessageResponses {
 export interface MessageResponses {
   'ui-bg-verdict': VerdictReport;
   'ui-bg-tab-verdict': VerdictReport;
+  'ui-bg-frame-blocked': { readonly host: string | null };
   'ui-bg-proceed': ProceedResult;
   'ui-bg-subscriptions': readonly SubscriptionView[];
   'ui-bg-directory': DirectoryView | null;

@@ -11,6 +11,8 @@ export const requestSchemas = {
   'ui-bg-verdict': z.strictObject({ url }),
   /** The verdict for the page shown in a tab (popup). */
   'ui-bg-tab-verdict': z.strictObject({ tabId: z.number().int().nonnegative() }),
+  /** The warning page inside a frame: a listed site was stopped there (lib/protection/frames.ts). */
+  'ui-bg-frame-blocked': z.strictObject({ url }),
   /** "Proceed anyway": allow this URL's host for this browser session. */
   'ui-bg-proceed': z.strictObject({ url }),
   /** Every subscription with its list and update status (options page). */

@@ -13,10 +13,15 @@ export interface BadgeLook {
 /**
  * Pure: what the badge shows for a verdict (null verdict: not a web page). Without access to
  * sites nothing is checked, and the badge says so on every tab rather than look reassuringly empty.
- * The host sits in a left-to-right isolate, so a right-to-left title cannot reorder it.
+ * The host sits in a left-to-right isolate, so a right-to-left title cannot reorder it. A page that
+ * tried to show a listed site in a frame (`embedded`) gets the listed site's colour and mark, with
+ * a title that names the framed site, unless the page itself is listed.
  */
-export function badgeLook(verdict: Verdict | null, siteAccess = true): BadgeLook {
+export function badgeLook(verdict: Verdict | null, siteAccess = true, embedded: readonly string[] = []): BadgeLook {
   if (!siteAccess) return { text: t('badgeNoAccessText'), color: '#44464F', title: t('badgeNoAccessTitle') };
+  if (verdict !== null && verdict.kind !== 'listed' && embedded.length > 0) {
+    return { text: t('badgeListedText'), color: '#B3261E', title: t('badgeEmbeddedTitle', isolateLtr(embedded[0]!)) };
+  }
   switch (verdict?.kind) {
     case 'listed':
       return { text: t('badgeListedText'), color: '#B3261E', title: t('badgeListedTitle', isolateLtr(verdict.host.name)) };
@@ -30,9 +35,9 @@ export function badgeLook(verdict: Verdict | null, siteAccess = true): BadgeLook
   }
 }
 
-export async function showBadge(tabId: number, verdict: Verdict | null): Promise<void> {
+export async function showBadge(tabId: number, verdict: Verdict | null, embedded: readonly string[] = []): Promise<void> {
   await backgroundLanguage();
-  const look = badgeLook(verdict, await hasSiteAccess());
+  const look = badgeLook(verdict, await hasSiteAccess(), embedded);
   const action = actionApi();
   await Promise.all([
     action.setBadgeText({ tabId, text: look.text }),

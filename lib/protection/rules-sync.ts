@@ -14,8 +14,13 @@
  * Any change of dynamic rules folds the overlay along with it.
  */
 import {
+  ALL_TYPES,
   dynamicRules,
   isOverlayRuleId,
+  NAVIGATION_TYPES,
+  planRuleChanges,
+  SUBRESOURCE_TYPES,
+  subresourceRuleId,
   overlayActions,
   overlayRules,
   REGEX_RULE_LIMIT,
@@ -72,12 +77,22 @@ const regexBaseRules = (lists: readonly IndexedList[]) => lists.filter((l) => l.
 
 /**
  * What a base rule looks like, to tell a rule that must be replaced: its priority is the list's
- * rank (lib/lists/standing.ts, from who vouches for it), so a new vouch or revocation changes it.
+ * rank (lib/lists/standing.ts, from who vouches for it), so a new vouch or revocation changes it;
+ * its resource types change with a build that blocks more (frames and subresources, say).
  */
-const shapeOf = (priority: number | undefined, action: string, count: number) => `${priority ?? 1}/${action}/${count}`;
+const shapeOf = (priority: number | undefined, action: string, count: number, types: readonly string[] | undefined) => `${priority ?? 1}/${action}/${count}/${[...(types ?? [])].sort().join(',')}`;
 
-function wantedShape(list: Pick<StoredList, 'meta' | 'vouch'>, count: number): string {
-  return shapeOf(effectiveRank(list), list.meta.kind === 'allow' ? 'allow' : 'redirect', count);
+/**
+ * The rules a chunk of `list` owns, by id, with the shape each must have: as `buildRules` makes
+ * them (lib/blocking/rules.ts), an allowlist's one allow, a blocklist's redirect and block.
+ */
+function chunkShapes(list: Pick<StoredList, 'meta' | 'vouch'>, chunk: { readonly ruleId: number; readonly count: number }): [number, string][] {
+  const rank = effectiveRank(list);
+  if (list.meta.kind === 'allow') return [[chunk.ruleId, shapeOf(rank, 'allow', chunk.count, ALL_TYPES)]];
+  return [
+    [chunk.ruleId, shapeOf(rank, 'redirect', chunk.count, NAVIGATION_TYPES)],
+    [subresourceRuleId(chunk.ruleId), shapeOf(rank, 'block', chunk.count, SUBRESOURCE_TYPES)],
+  ];
 }
 
 export interface RulesSyncOptions {
@@ -105,6 +120,8 @@ export class RulesSync {
   private dynamicOverlay: number[] = [];
   /** What the dynamic overlay says (null: not known, rewrite it at the next chance). */
   private dynamicActions: Actions | null = null;
+  /** The dynamic overlay's rules are not what its actions call for (left by an older build). */
+  private dynamicStale = false;
   private sessionOverlay: number[] | null = null;
   private sessionActions: Actions | null = null;
   private pending: { set: FingerprintSet; done: Promise<void> } | null = null;
@@ -135,7 +152,7 @@ export class RulesSync {
       }
     }
     this.lists = lists;
-    this.base = new Map(lists.filter((l) => l.inForce).flatMap((l) => l.list.chunks.map((c) => [c.ruleId, wantedShape(l.list, c.count)] as const)));
+    this.base = new Map(lists.filter((l) => l.inForce).flatMap((l) => l.list.chunks.flatMap((c) => chunkShapes(l.list, c))));
     this.folded = state?.folded ?? true;
     this.dynamicOverlay = [...(state?.dynamicRuleIds ?? [])];
     const dynamicActions = new Map(state?.dynamicActions ?? []);
@@ -173,15 +190,20 @@ export class RulesSync {
     this.base = new Map();
     this.dynamicOverlay = [];
     const dynamicActions = new Map<string, OverlayAction>();
+    const overlayInstalled = installed.filter((rule) => isOverlayRuleId(rule.id, 'dynamic'));
     for (const rule of installed) {
       if (isOverlayRuleId(rule.id, 'dynamic')) {
         this.dynamicOverlay.push(rule.id);
         for (const d of rule.condition.requestDomains ?? []) dynamicActions.set(d, rule.action.type === 'allow' ? 'allow' : 'block');
-      } else if (!isOverlayRuleId(rule.id)) this.base.set(rule.id, shapeOf(rule.priority, rule.action.type, rule.condition.requestDomains?.length ?? 0));
+      } else if (!isOverlayRuleId(rule.id)) this.base.set(rule.id, shapeOf(rule.priority, rule.action.type, rule.condition.requestDomains?.length ?? 0, rule.condition.resourceTypes));
     }
     this.dynamicActions = dynamicActions;
+    // The same verdicts in rules of another shape (an older build's redirect of top-level
+    // navigations only) are rewritten too.
+    const asBuilt = planRuleChanges(overlayInstalled, overlayRules(dynamicActions, 'dynamic', this.options.warningPageUrl()));
+    this.dynamicStale = asBuilt.removeRuleIds.length > 0 || asBuilt.addRules.length > 0;
     // From the database: start-up may have stored lists since the index was restored (bundled ones).
-    await this.reconcile({ fold: !sameActions(dynamicActions, desired) || !this.folded });
+    await this.reconcile({ fold: !sameActions(dynamicActions, desired) || !this.folded || this.dynamicStale });
   }
 
   /** After lists changed in the database: reads them (snapshots only for new bases) and applies. */
@@ -277,14 +299,14 @@ export class RulesSync {
    * (an allowlist nobody vouches for: rank 0) gets none; its old rules still go.
    */
   private async swapBase(old: IndexedList | undefined, preview: StoredList, chunks: BaseChunks): Promise<void> {
-    const remove = old?.inForce ? old.list.chunks.map((c) => c.ruleId).filter((id) => this.base.has(id)) : [];
+    const remove = old?.inForce ? old.list.chunks.flatMap((c) => [c.ruleId, subresourceRuleId(c.ruleId)]).filter((id) => this.base.has(id)) : [];
     const counted = counts(preview, this.options.now());
     const rules = counted ? buildRules([{ meta: preview.meta, vouch: preview.vouch, chunks: chunkDomains(chunks) }], this.options.warningPageUrl()) : [];
     applyStep('dynamic rules sent');
     await updateDynamicRules(remove, rules);
     applyStep('dynamic rules');
     for (const id of remove) this.base.delete(id);
-    if (counted) for (const c of preview.chunks) this.base.set(c.ruleId, wantedShape(preview, c.count));
+    if (counted) for (const c of preview.chunks) for (const [id, shape] of chunkShapes(preview, c)) this.base.set(id, shape);
   }
 
   /**
@@ -319,11 +341,12 @@ export class RulesSync {
     this.sessionActions = actions;
   }
 
-  private async baseRule(indexed: IndexedList, chunkIndex: number, options: ApplyOptions): Promise<BlockingRule> {
+  /** The rules of one chunk of a list's base. */
+  private async baseRules(indexed: IndexedList, chunkIndex: number, options: ApplyOptions): Promise<BlockingRule[]> {
     const chunk = indexed.list.chunks[chunkIndex]!;
     const held = options.inMemory?.get(indexed.list.id);
     const domains = held ? held.domains.slice(chunkIndex * CHUNK_SIZE, chunkIndex * CHUNK_SIZE + chunk.count) : await readChunkDomains(this.options.db, indexed.list, chunk);
-    return buildRules([{ meta: indexed.list.meta, vouch: indexed.list.vouch, chunks: [{ ruleId: chunk.ruleId, domains }] }], this.options.warningPageUrl())[0]!;
+    return buildRules([{ meta: indexed.list.meta, vouch: indexed.list.vouch, chunks: [{ ruleId: chunk.ruleId, domains }] }], this.options.warningPageUrl());
   }
 
   /** Makes the rules those `next` calls for, then (unless told not to) switches the index to it. */
@@ -333,7 +356,9 @@ export class RulesSync {
     const wanted = new Map<number, { indexed: IndexedList; chunk: number; shape: string }>();
     for (const indexed of next) {
       if (!indexed.inForce) continue;
-      indexed.list.chunks.forEach((c, chunk) => wanted.set(c.ruleId, { indexed, chunk, shape: wantedShape(indexed.list, c.count) }));
+      indexed.list.chunks.forEach((c, chunk) => {
+        for (const [id, shape] of chunkShapes(indexed.list, c)) wanted.set(id, { indexed, chunk, shape });
+      });
     }
     const removeBase = [...this.base].filter(([id, shape]) => wanted.get(id)?.shape !== shape).map(([id]) => id);
     const addBase = [...wanted].filter(([id, want]) => this.base.get(id) !== want.shape);
@@ -355,12 +380,15 @@ export class RulesSync {
         applyStep('session rules');
       }
     } else {
-      const rewriteOverlay = !this.folded || !sameActions(await this.knownDynamicActions(), desired);
+      const rewriteOverlay = !this.folded || this.dynamicStale || !sameActions(await this.knownDynamicActions(), desired);
       // The new verdicts first, in session rules, so that no instant of the dynamic switch below
       // leaves an affected domain with an older verdict.
       if (rewriteOverlay && desired.size > 0 && !sameActions(this.sessionActions, desired)) await this.setSession(desired);
       const overlay = rewriteOverlay ? overlayRules(desired, 'dynamic', this.options.warningPageUrl()) : [];
-      const added = await Promise.all(addBase.map(([, want]) => this.baseRule(want.indexed, want.chunk, options)));
+      // A chunk's rules are built together (one read of its domains); only those that differ go in.
+      const addIds = new Set(addBase.map(([id]) => id));
+      const addChunks = new Map(addBase.map(([, want]) => [`${want.indexed.list.id}/${want.chunk}`, want]));
+      const added = (await Promise.all([...addChunks.values()].map((want) => this.baseRules(want.indexed, want.chunk, options)))).flat().filter((r) => addIds.has(r.id));
       applyStep('dynamic rules sent');
       await updateDynamicRules([...removeBase, ...(rewriteOverlay ? this.dynamicOverlay : [])], [...added, ...overlay]);
       applyStep('dynamic rules');
@@ -369,6 +397,7 @@ export class RulesSync {
       if (rewriteOverlay) {
         this.dynamicOverlay = overlay.map((r) => r.id);
         this.dynamicActions = desired;
+        this.dynamicStale = false;
       }
       this.folded = true;
       if (this.sessionActions === null || this.sessionActions.size > 0) await this.setSession(new Map());

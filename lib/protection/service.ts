@@ -19,6 +19,8 @@ import type { CautionView, ProceedResult, VerdictReport } from '../messaging';
 import { confirmedVerdictForUrl, verdictForUrl, withCaution, type Verdict } from '../verdict';
 import type { CautionAssessment } from '../caution';
 import { CautionTabs } from './caution-tabs';
+import { EmbeddedSites, framingPage } from './frames';
+import { warnOnCommit, type Commit } from './service-workers';
 import { cautionNotice } from './caution-notice';
 import { showBadge } from './badge';
 import { ensureBundledLists } from './bundled';
@@ -67,6 +69,7 @@ export class ProtectionService {
   readonly lists: ListsService;
   readonly reports: ReportsService;
   readonly caution = new CautionTabs();
+  readonly embedded = new EmbeddedSites();
   private unindexed: StoredList[] = [];
   private answered = { verdict: false, badge: false };
 
@@ -279,7 +282,7 @@ export class ProtectionService {
 
   /** `eventAt`: performance.now() when the tab event came, for the timings. */
   async updateBadge(tabId: number, url: string | undefined, eventAt?: number): Promise<void> {
-    await showBadge(tabId, url ? (await this.tabVerdict(tabId, url)).verdict : null);
+    await showBadge(tabId, url ? (await this.tabVerdict(tabId, url)).verdict : null, url ? await this.embedded.forTab(tabId, url) : []);
     if (eventAt !== undefined && !this.answered.badge) {
       this.answered.badge = true;
       recordTiming({ badge: { eventToBadgeMs: performance.now() - eventAt, scriptToBadgeMs: sinceScriptStart() } });
@@ -290,6 +293,14 @@ export class ProtectionService {
   async navigated(tabId: number, url: string | undefined, eventAt?: number): Promise<void> {
     if (url) await this.caution.navigated(tabId, urlToCheck(url, warningPageUrl()));
     await this.updateBadge(tabId, url, eventAt);
+  }
+
+  /**
+   * A page committed in a tab: a listed site that a service worker served goes to the warning page.
+   * Confirmed against the stored entries, as the rules are: a fingerprint collision never redirects.
+   */
+  async committed(commit: Commit): Promise<boolean> {
+    return warnOnCommit(commit, async (url) => (await this.confirmedVerdict(url))?.kind ?? null, warningPageUrl());
   }
 
   /** The handlers for Pharmacheck's own content script (lib/messaging/background.ts checks the sender). */
@@ -328,10 +339,19 @@ export class ProtectionService {
       'ui-bg-tab-verdict': async ({ tabId }) => {
         const tab = await browser.tabs.get(tabId);
         const url = tab.url ?? '';
-        const [report, { caution }] = await Promise.all([this.report(url), this.tabVerdict(tabId, url)]);
+        const [found, { caution }, embedded] = await Promise.all([this.report(url), this.tabVerdict(tabId, url), this.embedded.forTab(tabId, url)]);
+        const report = { ...found, embedded };
         if (!caution || report.verdict !== 'unknown') return report;
         const view = cautionView(caution);
         return { ...report, verdict: view ? 'caution' : 'unknown', caution: view, register: caution.register };
+      },
+      'ui-bg-frame-blocked': async ({ url }, sender) => {
+        const around = framingPage(sender);
+        const verdict = await this.confirmedVerdict(url);
+        if (!around || verdict?.kind !== 'listed') return { host: null };
+        await this.embedded.record(around.tabId, around.page, verdict.host.name);
+        await this.updateBadge(around.tabId, around.page);
+        return { host: verdict.host.name };
       },
       'ui-bg-proceed': async ({ url }) => this.proceed(url),
       'ui-bg-subscriptions': async () => this.lists.view(),

@@ -64,6 +64,9 @@ function Verdict({ report, host }: { report: VerdictReport; host: string }) {
         </p>
       )}
       {report.matches.length === 0 && report.caution && <CautionReasons caution={report.caution} />}
+      {kind !== 'listed' && report.embedded?.map((site) => (
+        <p key={site} class="embedded" data-testid="embedded"><Sentence k="popupEmbeddedListed" args={[<Domain name={site} />]} /></p>
+      ))}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 /**
- * The review page: sign in with an access token, then review report groups, look at a list's draft
- * and publish it (publishers), and read the audit log. The token lives in sessionStorage (this tab
+ * The review page: sign in with an access token, then review report groups with their evidence,
+ * look at a list's draft and publish it (publishers), follow other authorities' lists, see the work
+ * in figures, and read the audit log. The token lives in sessionStorage (this tab
  * only, gone when it closes); the page's CSP allows no script but its own.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -9,14 +10,16 @@ import type { TokenOwner } from '../src/auth/tokens';
 import { AuditLog } from './AuditLog';
 import { DraftView } from './DraftView';
 import { Groups } from './Groups';
+import { Peers } from './Peers';
 import { SignIn } from './SignIn';
 import { Work } from './Work';
 
 const TOKEN_KEY = 'pharmacheck-hub-token';
-type View = 'reports' | 'draft' | 'work' | 'audit';
+type View = 'reports' | 'draft' | 'peers' | 'work' | 'audit';
 const VIEWS: { id: View; label: string }[] = [
   { id: 'reports', label: 'Reports' },
   { id: 'draft', label: 'Draft and publish' },
+  { id: 'peers', label: 'Other authorities' },
   { id: 'work', label: 'The work in figures' },
   { id: 'audit', label: 'Audit log' },
 ];
@@ -83,6 +86,7 @@ export function App() {
         <h1 ref={heading} tabIndex={-1}>{VIEWS.find((v) => v.id === view)!.label}</h1>
         {view === 'reports' && <Groups api={api} />}
         {view === 'draft' && <DraftView api={api} canPublish={owner.role === 'publisher'} />}
+        {view === 'peers' && <Peers api={api} canSubscribe={owner.role === 'publisher'} />}
         {view === 'work' && <Work api={api} />}
         {view === 'audit' && <AuditLog api={api} />}
       </main>

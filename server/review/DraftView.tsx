@@ -1,9 +1,11 @@
 /**
  * A list's draft (its next version) with the evidence behind each entry (reports and decisions for a
- * blocklist, the register's export for an allowlist); publishers publish it.
+ * blocklist, the register's export for an allowlist) and the other authorities that list it;
+ * publishers publish it.
  */
 import { useState } from 'preact/hooks';
 import type { Api } from './api';
+import { listingText } from './Evidence';
 import { CATEGORY_LABELS, formatDateTime } from './format';
 import { useLoad } from './useLoad';
 
@@ -86,6 +88,13 @@ export function DraftView({ api, canPublish }: { api: Api; canPublish: boolean }
                     {e.reference && <>; reference {e.reference}</>}
                     {e.note && <>; note: {e.note}</>}
                   </>
+                )}
+                {e.otherAuthorities.length > 0 && (
+                  <ul class="also">
+                    {e.otherAuthorities.map((l) => (
+                      <li key={l.peerId}>Also: {listingText(l)}</li>
+                    ))}
+                  </ul>
                 )}
               </td>
             </tr>

@@ -1,22 +1,28 @@
 /**
- * One group: a domain and kind, its counts, reasons and dates, the latest reports, and (when open)
- * the decision form. Comments, addresses and e-mails are rendered as text by Preact, never as HTML.
+ * One group: a domain and kind, its counts, reasons and dates, the latest reports, its evidence
+ * (signals, page copies, other authorities), the decision form when open, and the notices once
+ * confirmed. Comments, addresses and e-mails are rendered as text by Preact, never as HTML.
  */
 import type { Api } from './api';
 import type { HubList } from '../src/lists/store';
-import type { ReportGroup } from '../src/review/groups';
+import type { GroupWithEvidence } from '../src/review/enrich';
+import type { ReportStatus } from '../src/review/groups';
 import { DecisionForm } from './DecisionForm';
+import { Evidence } from './Evidence';
+import { Notices } from './Notices';
 import { formatDateTime, KIND_LABELS, REASON_LABELS } from './format';
 
 interface Props {
-  group: ReportGroup;
+  group: GroupWithEvidence;
   lists: HubList[];
-  open: boolean;
+  status: ReportStatus;
   api: Api;
   onDecided: (message: string) => void;
+  /** Evidence or notices changed: the group is loaded again. */
+  onChanged: () => void;
 }
 
-export function GroupCard({ group, lists, open, api, onDecided }: Props) {
+export function GroupCard({ group, lists, status, api, onDecided, onChanged }: Props) {
   const id = `group-${group.kind}-${group.domain.replace(/[^a-z0-9-]/g, '-')}`;
   const reasons = Object.entries(group.reasons).sort((a, b) => b[1] - a[1]);
   return (
@@ -60,6 +66,7 @@ export function GroupCard({ group, lists, open, api, onDecided }: Props) {
             <th scope="col">Address</th>
             <th scope="col">Reasons</th>
             <th scope="col">Comment</th>
+            <th scope="col">Signals</th>
             <th scope="col">Contact</th>
           </tr>
         </thead>
@@ -72,12 +79,17 @@ export function GroupCard({ group, lists, open, api, onDecided }: Props) {
               <td class="page">{r.page}</td>
               <td>{r.reasons.map((x) => REASON_LABELS[x] ?? x).join('; ')}</td>
               <td class="comment">{r.comment}</td>
+              <td>{r.signals.join(', ')}</td>
               <td>{r.contactEmail}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {open && <DecisionForm group={group} lists={lists} api={api} onDecided={onDecided} headingId={id} />}
+      <Evidence group={group} api={api} headingId={id} onChanged={onChanged} />
+      {status === 'open' && <DecisionForm group={group} lists={lists} api={api} onDecided={onDecided} headingId={id} />}
+      {group.kind === 'suspicious-site' && (status === 'confirmed' || group.notices.length > 0) && (
+        <Notices group={group} api={api} headingId={id} onChanged={onChanged} />
+      )}
     </article>
   );
 }

@@ -28,7 +28,7 @@ export function Groups({ api }: { api: Api }) {
       {groups.data === null && !groups.error && <p role="status">Loading…</p>}
       {groups.data?.length === 0 && <p>No {status} reports.</p>}
       {groups.data?.map((g) => (
-        <GroupCard key={`${g.kind} ${g.domain}`} group={g} lists={lists.data ?? []} open={status === 'open'} api={api} onDecided={(message) => {
+        <GroupCard key={`${g.kind} ${g.domain}`} group={g} lists={lists.data ?? []} status={status} api={api} onChanged={groups.reload} onDecided={(message) => {
             setNotice(message);
             groups.reload();
           }} />

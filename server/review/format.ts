@@ -29,3 +29,15 @@ const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeSty
 export function formatDateTime(iso: string): string {
   return `${dateTime.format(new Date(iso))} UTC`;
 }
+
+export const OUTCOME_LABELS: Record<'complete' | 'truncated' | 'timeout' | 'refused' | 'failed', string> = {
+  complete: 'complete',
+  truncated: 'cut at the size limit',
+  timeout: 'timed out (what arrived is kept)',
+  refused: 'refused by the address rules',
+  failed: 'failed',
+};
+
+export function formatBytes(n: number): string {
+  return n < 1024 ? `${n} bytes` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}

@@ -1,7 +1,8 @@
 /**
  * Deltas in force at once, in Firefox ESR: the same lists as overlay.test.ts. A delta goes in as
- * session rules (the dynamic rules untouched); its removals un-block only what no other list
- * blocks; folding moves it into the dynamic rules; compaction loses nothing. (A restart is tested
+ * session rules (the dynamic rules untouched); its additions stop a site's frames and
+ * subresources too; its removals un-block only what no other list blocks, all of a removed site's
+ * requests included; folding moves it into the dynamic rules; compaction loses nothing. (A restart is tested
  * in Chromium only: Firefox removes a temporary add-on when it closes.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,8 @@ import { startSiteServer, type SiteServer } from './support/site-server';
 
 const LISTS_HOST = 'lists.authority.example';
 const BULK = communityBulk(2_400);
+/** An unlisted page that frames a shop and pulls its image and script. */
+const DOORWAY = 'doorway-unlisted.example';
 
 let key: SecretKeyFile;
 let lists: ListServer;
@@ -57,7 +60,7 @@ beforeAll(async () => {
   lists = await startListServer(LISTS_HOST);
   sites = await startSiteServer();
   publish = publisher(lists, key);
-  ff = await launchFirefoxWithExtension({ hosts: [LISTS_HOST, ONLY_AUTHORITY, BOTH, PARENT, SUB_OF_PARENT, ADDED, BULK[5]!, BULK[2_200]!] });
+  ff = await launchFirefoxWithExtension({ hosts: [LISTS_HOST, DOORWAY, ONLY_AUTHORITY, BOTH, PARENT, SUB_OF_PARENT, ADDED, BULK[5]!, BULK[2_200]!] });
   await waitForRules(ff);
   await publish(version(AUTHORITY, 1, [ONLY_AUTHORITY, BOTH, PARENT]));
   await publish(version(COMMUNITY, 1, [BOTH, SUB_OF_PARENT, ...BULK]));
@@ -88,6 +91,30 @@ describe('a delta in Firefox', () => {
     expect(await lands(PARENT)).toBe('loaded');
     expect(await lands(SUB_OF_PARENT)).toBe('blocked');
     expect(sites.requests(ADDED)).toEqual([]);
+  });
+
+  it('stops an added site in a frame and as a subresource, and lets a removed one load in both', async () => {
+    const doorway = (shop: string) => `<!doctype html><html lang="en"><title>Doorway</title><h1>Deals</h1>
+<iframe title="Shop" src="${sites.origin(shop)}/framed"></iframe><img alt="" src="${sites.origin(shop)}/logo.png"><script src="${sites.origin(shop)}/widget.js"></script>`;
+    sites.serve(DOORWAY, '/added', doorway(ADDED));
+    sites.serve(DOORWAY, '/removed', doorway(ONLY_AUTHORITY));
+    const before = sites.requests(ONLY_AUTHORITY).length;
+    const page = await ff.newPage();
+    const added = `${sites.origin(DOORWAY)}/added`;
+    expect(await visit(page, added)).toBe(added);
+    // The frame shows the warning page; no request of any type reached the added site.
+    const warningFrame = () =>
+      ff.api(async (api, url) => {
+        const tab = (await api.tabs.query({})).find((t) => t.url === url);
+        const frames = tab?.id === undefined ? [] : ((await api.webNavigation.getAllFrames({ tabId: tab.id })) ?? []);
+        return frames.some((f) => f.frameId !== 0 && f.url.startsWith(api.runtime.getURL('/warning.html?url=')));
+      }, added);
+    await expect.poll(warningFrame, { timeout: 20_000 }).toBe(true);
+    expect(sites.requests(ADDED)).toEqual([]);
+    const removed = `${sites.origin(DOORWAY)}/removed`;
+    expect(await visit(page, removed)).toBe(removed);
+    await expect.poll(() => sites.requests(ONLY_AUTHORITY).slice(before).map((r) => r.path).sort(), { timeout: 20_000 }).toEqual(['/framed', '/logo.png', '/widget.js']);
+    await page.close();
   });
 
   it('is folded into the dynamic rules, and a list whose overlay grew large is compacted, losing nothing', async () => {

@@ -1,6 +1,7 @@
 /**
  * Deltas in force at once, in real Chromium: a delta goes in as session rules (the dynamic rules
- * untouched); its removals un-block only what no other list blocks; after a browser restart the
+ * untouched); its additions stop a site's frames and subresources too, not only its pages; its
+ * removals un-block only what no other list blocks, all of a removed site's requests included; after a browser restart the
  * overlay is still in force; folding moves it into the dynamic rules; compaction of a list whose
  * overlay grew large loses nothing.
  */
@@ -26,6 +27,8 @@ import { WarningPage } from './support/pages';
 import { startSiteServer, type SiteServer } from './support/site-server';
 
 const BULK = communityBulk(2_400);
+/** An unlisted page that frames a shop and pulls its image and script. */
+const DOORWAY = 'doorway-unlisted.example';
 
 let key: SecretKeyFile;
 let lists: ListServer;
@@ -99,6 +102,22 @@ describe('a delta in Chromium', () => {
     expect(await lands(PARENT)).toBe('loaded');
     expect(await lands(SUB_OF_PARENT)).toBe('blocked');
     expect(sites.requests(ADDED)).toEqual([]);
+  });
+
+  it('stops an added site in a frame and as a subresource, and lets a removed one load in both', async () => {
+    const doorway = (shop: string) => `<!doctype html><html lang="en"><title>Doorway</title><h1>Deals</h1>
+<iframe title="Shop" src="${sites.origin(shop)}/framed"></iframe><img alt="" src="${sites.origin(shop)}/logo.png"><script src="${sites.origin(shop)}/widget.js"></script>`;
+    sites.serve(DOORWAY, '/added', doorway(ADDED));
+    sites.serve(DOORWAY, '/removed', doorway(ONLY_AUTHORITY));
+    const before = sites.requests(ONLY_AUTHORITY).length;
+    const page = await browser.newPage();
+    await page.goto(`${sites.origin(DOORWAY)}/added`, { waitUntil: 'load' });
+    // The frame shows the warning page; no request of any type reached the added site.
+    await expect.poll(() => page.frames().some((f) => WarningPage.isWarningUrl(f.url()))).toBe(true);
+    expect(sites.requests(ADDED)).toEqual([]);
+    await page.goto(`${sites.origin(DOORWAY)}/removed`, { waitUntil: 'load' });
+    await expect.poll(() => sites.requests(ONLY_AUTHORITY).slice(before).map((r) => r.path).sort()).toEqual(['/framed', '/logo.png', '/widget.js']);
+    await page.close();
   });
 
   it('is still in force after a browser restart, and is folded into the dynamic rules', async () => {

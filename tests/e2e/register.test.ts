@@ -3,21 +3,21 @@
  * register's CSV export is imported into an allowlist, published (signed) by the hub, and the
  * extension, subscribed to it through the options page, shows the verified verdict (green badge,
  * the popup naming the register) for its pharmacies and their subdomains, and for nothing else.
- * Then a new export drops a pharmacy: after the update, it is verified no longer.
- * A register a person adds un-blocks and verifies nothing (lib/lists/standing.ts): the extension
- * here is the build with a test directory of publishers that names the hub's key for the register
- * (as trust.test.ts does), so the register counts as one.
+ * Then a new export drops a pharmacy: after the update, it is verified no longer. A person adding
+ * an allowlist makes nothing verified by itself (trust.test.ts): the build ships a test directory
+ * of publishers that names the hub's signing key as the register's, as the real directory would.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../server/src/hub';
-import { generateKey, sign, signatureText, type PublicKeyFile } from '../../lib/signing';
-import { directoryEntry, makeDirectory, makeRoot, trustFileText } from '../../lib/trust';
 import { bearer, call, tokenFor } from '../server/support/tokens';
-import { EXTENSION_DIR, launchWithExtension, waitForRules, type ExtensionBrowser } from './support/chromium';
+import { generateKey, type PublicKeyFile } from '../../lib/signing';
+import { directoryEntry, makeDirectory } from '../../lib/trust';
+import { launchWithExtension, waitForRules, type ExtensionBrowser } from './support/chromium';
 import { validAroundNow } from './support/dates';
+import { buildWithDirectory } from './support/directory-build';
 import { OptionsPage } from './support/options-page';
 import { badgeFor, openPopupFor, visit } from './support/pages';
 import { startSiteServer, type SiteServer } from './support/site-server';
@@ -37,20 +37,6 @@ let sites: SiteServer;
 let browser: ExtensionBrowser;
 let publisher: string;
 let extensionDir: string;
-
-/** A copy of the build whose shipped directory names `hubKey` as the register's. */
-async function extensionVouchingFor(hubKey: PublicKeyFile): Promise<string> {
-  const directoryKey = await generateKey();
-  const { issued, expires } = validAroundNow();
-  const register = directoryEntry({ id: 'e2e-council', name: 'E2E Pharmacy Council', type: 'register', country: 'FR', lists: [{ id: LIST_ID }], keys: [hubKey] });
-  const text = trustFileText(makeDirectory({ id: 'pharmacheck-directory', version: 1, issued, expires, publishers: [register], revoked: [] }));
-  const dir = mkdtempSync(join(tmpdir(), 'pharmacheck-register-extension-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  writeFileSync(join(dir, 'directory/root.json'), trustFileText(makeRoot('pharmacheck-directory', [directoryKey], 1)));
-  writeFileSync(join(dir, 'directory/directory.json'), text);
-  writeFileSync(join(dir, 'directory/directory.json.sig'), signatureText(await sign(new TextEncoder().encode(text), directoryKey)));
-  return dir;
-}
 
 const hubUrl = () => `http://${HUB_HOST}:${new URL(hub.url).port}`;
 
@@ -92,7 +78,10 @@ beforeAll(async () => {
   expect((await call(hub.url, `/v1/lists/${LIST_ID}`, publisher, { method: 'PUT', body: list })).status).toBe(201);
   expect(await importAndPublish(EXPORT)).toBe(1);
   sites = await startSiteServer();
-  extensionDir = await extensionVouchingFor(await (await fetch(`${hub.url}/v1/public-key`)).json());
+  const hubKey = (await (await fetch(`${hub.url}/v1/public-key`)).json()) as PublicKeyFile;
+  const directoryKey = await generateKey();
+  const register = directoryEntry({ id: 'e2e-pharmacy-council', name: 'E2E Pharmacy Council', type: 'register', country: 'FR', lists: [{ id: LIST_ID }], keys: [hubKey] });
+  extensionDir = await buildWithDirectory(makeDirectory({ id: 'pharmacheck-directory', version: 1, issued: validAroundNow().issued, expires: validAroundNow().expires, publishers: [register], revoked: [] }), directoryKey);
   browser = await launchWithExtension({ extensionDir });
   await waitForRules(browser);
 }, 120_000);
@@ -116,7 +105,6 @@ describe('a register published by the hub', () => {
     for (const host of ['pharmacie-verifiee.example', 'www.pharmacie-verifiee.example', 'apotheke-geprueft.example']) {
       const seen = await verdictOf(host);
       expect({ host, verdict: seen.verdict, badge: seen.badge }).toEqual({ host, verdict: 'verified', badge: '✓' });
-      // The host name sits in bidi isolates (lib/i18n), as in every message that names one.
       expect(seen.title).toBe(`Pharmacheck: \u2066${host}\u2069 is on a register of authorised pharmacies`);
       expect(seen.text).toContain(REGISTER_NAME);
     }

@@ -11,14 +11,13 @@
  *     signed by the new key is taken, and the old key's later files are refused.
  *   - A revoked key's list stops counting once a directory update revokes it.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSchema, publishFiles, type Entry, type List } from '../../lib/lists';
 import { generateKey, sign, signaturesText, signatureText, type SecretKeyFile } from '../../lib/signing';
-import { directoryEntry, makeDirectory, makeRoot, makeRotation, rotationFileName, trustFileText, type Directory } from '../../lib/trust';
-import { EXTENSION_DIR, launchWithExtension, waitForRules, type ExtensionBrowser } from './support/chromium';
+import { directoryEntry, makeDirectory, makeRotation, rotationFileName, trustFileText, type Directory } from '../../lib/trust';
+import { launchWithExtension, waitForRules, type ExtensionBrowser } from './support/chromium';
+import { buildWithDirectory } from './support/directory-build';
 import { validAroundNow } from './support/dates';
 import { LISTED } from './support/hosts';
 import { startListServer, type ListServer } from './support/list-server';
@@ -97,12 +96,7 @@ beforeAll(async () => {
   lists = await startListServer();
   sites = await startSiteServer();
   // The build, with a test directory (version 1, naming the test agency) and its test pinned key.
-  extensionDir = mkdtempSync(join(tmpdir(), 'pharmacheck-trust-extension-'));
-  cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
-  const shipped = trustFileText(directory(1));
-  writeFileSync(join(extensionDir, 'directory/root.json'), trustFileText(makeRoot('pharmacheck-directory', [keys.directory], 1)));
-  writeFileSync(join(extensionDir, 'directory/directory.json'), shipped);
-  writeFileSync(join(extensionDir, 'directory/directory.json.sig'), signatureText(await sign(encoder.encode(shipped), keys.directory)));
+  extensionDir = await buildWithDirectory(directory(1), keys.directory, 'pharmacheck-trust-extension-');
   lists.publish(await signedDirectory(directory(1)));
   browser = await launchWithExtension({ extensionDir });
   await waitForRules(browser);

@@ -5,80 +5,30 @@
  * server's answer, records it as sent, publishes, and a recheck finds the domain held; the
  * figures and the audit log show every step.
  */
-import { createServer, type Server } from 'node:http';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/src/db';
-import { saveBootstrap } from '../../server/src/rdap/bootstrap';
-import { databaseKinds, type TestDatabase } from './support/databases';
-import { startTestHub, type TestHub } from './support/hub';
-import { startRdapServer, testBootstrap, type RdapServer } from './support/rdap-server';
+import { startAfterReportWorld, SITE_PAGE as PAGE, type AfterReportWorld } from './support/after-report-world';
+import { databaseKinds } from './support/databases';
 import { aReport, postReport } from './support/reports';
-import { call, tokenFor } from './support/tokens';
-
-const list = (id: string, name: string, publisher: string, country: string) => ({
-  meta: { id, name, publisher: { name: publisher, type: 'authority', country }, kind: 'block' },
-  validityDays: 30,
-});
-const PAGE = '<!doctype html><title>Cheap pills</title><script>fetch("/beacon")</script><p>No prescription needed</p>';
+import { call } from './support/tokens';
 
 describe.each(databaseKinds)('after a report on $name', (kind) => {
-  const cleanup: (() => Promise<unknown>)[] = [];
-  let ours: { hub: TestHub; db: Database; reviewer: string; publisher: string };
-  let theirs: { hub: TestHub; db: Database; publisher: string };
-  let rdap: RdapServer;
-  let site: { url: string; requests: string[]; port: number };
-
-  async function hubOn(overrides = {}) {
-    const database: TestDatabase = await kind.create();
-    const db = await database.open();
-    const hub = await startTestHub(database, db, overrides);
-    cleanup.unshift(() => database.dispose(), () => db.close(), () => hub.close());
-    return { hub, db };
-  }
+  let world: AfterReportWorld;
+  let ours: AfterReportWorld['ours'];
+  let theirs: AfterReportWorld['theirs'];
+  let rdap: AfterReportWorld['rdap'];
+  let site: AfterReportWorld['site'];
 
   beforeEach(async () => {
-    // The reported site, on 127.0.0.1: rogue.example resolves there for this hub's fetcher only.
-    const requests: string[] = [];
-    const server: Server = createServer((req, res) => {
-      requests.push(req.url ?? '');
-      if (req.url === '/') return void res.writeHead(302, { location: '/shop' }).end();
-      res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
-    });
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    cleanup.unshift(() => new Promise((done) => server.close(done)));
-    site = { url: `http://rogue.example:${(server.address() as { port: number }).port}`, requests, port: (server.address() as { port: number }).port };
-    rdap = await startRdapServer();
-    cleanup.unshift(() => rdap.close());
-
-    const a = await hubOn({
-      fetchPolicy: { allow: ['127.0.0.1/32'] },
-      fetchResolve: async (host: string) => (host === 'rogue.example' ? [{ address: '127.0.0.1', family: 4 }] : []),
-      rdapMaxRetryAfterMs: 0,
-    });
-    ours = { ...a, reviewer: await tokenFor(a.db, 'reviewer', 'Alice Reviewer'), publisher: await tokenFor(a.db, 'publisher', 'Paul Publisher') };
-    expect((await call(ours.hub.url, '/v1/lists/fr-test', ours.publisher, { method: 'PUT', body: list('fr-test', 'French test list', 'Test Authority FR', 'FR') })).status).toBe(201);
-    await saveBootstrap(ours.db, new TextEncoder().encode(JSON.stringify(testBootstrap(rdap))), 'test', 'test');
-
-    const b = await hubOn();
-    theirs = { ...b, publisher: await tokenFor(b.db, 'publisher', 'Petra Publisher') };
-    expect((await call(theirs.hub.url, '/v1/lists/de-test', theirs.publisher, { method: 'PUT', body: list('de-test', 'German test list', 'Test Authority DE', 'DE') })).status).toBe(201);
+    world = await startAfterReportWorld(kind);
+    ({ ours, theirs, rdap, site } = world);
   });
   afterEach(async () => {
-    for (const step of cleanup.splice(0)) await step();
+    await world.close();
   });
 
-  async function theyList(domain: string) {
-    const id = (await postReport(theirs.hub.url, aReport({ page: `https://${domain}/` }))).body.id;
-    const decision = await call(theirs.hub.url, '/v1/review/decisions', theirs.publisher, {
-      method: 'POST',
-      body: { action: 'confirm', domain, kind: 'suspicious-site', reportIds: [id], listId: 'de-test', category: 'illegal-pharmacy', reference: 'DE-2025-7' },
-    });
-    expect(decision.status).toBe(200);
-    expect((await call(theirs.hub.url, '/v1/lists/de-test/publish', theirs.publisher, { method: 'POST', body: {} })).status).toBe(201);
-  }
-
-  const theirKey = async () => JSON.stringify(await (await fetch(`${theirs.hub.url}/v1/public-key`)).json());
+  const theyList = (domain: string) => world.theyList(domain);
+  const theirKey = () => world.theirKey();
 
   it('goes from reports to a confirmed, published, notified and suspended domain, every step in the audit log', async () => {
     const { hub, reviewer, publisher } = ours;

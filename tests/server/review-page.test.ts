@@ -3,41 +3,20 @@
  * a report whose comment and address hold HTML and script as plain visible text (no script runs),
  * decides with the keyboard, and a publisher publishes. Strict CSP; axe-core finds no violation.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db';
 import { PAGE_CSP } from '../../server/src/page/route';
 import { databaseKinds, type TestDatabase } from './support/databases';
 import { startTestHub, type TestHub } from './support/hub';
 import { aReport, postReport } from './support/reports';
+import { axeViolations, launchChromium, tabTo } from './support/review-browser';
 import { call, tokenFor } from './support/tokens';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const HOSTILE_COMMENT = '<img src=x onerror="window.__xss = 1"><script>window.__xss = 2</script><b>bold?</b> & "quotes"';
 const HOSTILE_PAGE = 'https://rogue.example/?q=<script>window.__xss=3</script>';
 const LIST = { meta: { id: 'fr-test', name: 'Test blocklist', publisher: { name: 'Test Authority', type: 'authority' }, kind: 'block' }, validityDays: 30 };
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (options: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
-
-/** Presses Tab until the focused element has this accessible text; fails after `max` presses. */
-async function tabTo(page: Page, text: string, max = 80): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
-    if (focused === text) return;
-  }
-  throw new Error(`"${text}" cannot be reached with the Tab key`);
-}
 
 describe.each(databaseKinds)('review page in Chromium on $name', (kind) => {
   let browser: Browser;
@@ -49,8 +28,7 @@ describe.each(databaseKinds)('review page in Chromium on $name', (kind) => {
   let dialogs: string[];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--disable-gpu', '--no-first-run'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -47,6 +47,8 @@ export interface FirefoxLaunchOptions {
   readonly prefs?: Readonly<Record<string, string | number | boolean>>;
   /** A profile that outlives the browser: launching again with it is a browser restart. */
   readonly profileDir?: string;
+  /** A profile to reuse (one a test first used without the extension); a fresh one otherwise. */
+  readonly userDataDir?: string;
 }
 
 export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions): Promise<FirefoxExtensionBrowser> {
@@ -63,7 +65,7 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
-    ...(profileDir ? { userDataDir: profileDir } : {}),
+    ...(profileDir || options.userDataDir ? { userDataDir: profileDir ?? options.userDataDir } : {}),
     extraPrefsFirefox: {
       'network.dns.localDomains': options.hosts.join(','),
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),

@@ -45,7 +45,7 @@ export async function openCountryOptions(browser: ExtensionBrowser): Promise<Pag
   return page;
 }
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+export const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface AxeViolation {
   id: string;

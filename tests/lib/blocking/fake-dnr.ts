@@ -2,8 +2,9 @@
  * An in-memory declarativeNetRequest for unit tests, installed on WXT's fakeBrowser (which has
  * none): dynamic and session rules, updated atomically (removals first, then additions; a bad
  * update changes nothing), the shared budget of 1,000 regex rules, and rule matching as Chromium
- * and Firefox document it for main_frame requests: `requestDomains` matches the host and its
- * subdomains, the highest priority wins, and at equal priority allow beats block beats redirect.
+ * and Firefox document it: `resourceTypes` names the request types a rule matches (without it,
+ * every type but main_frame), `requestDomains` matches the host and its subdomains, the highest
+ * priority wins, and at equal priority allow beats block beats redirect.
  * The real browsers are tested end to end (tests/e2e/overlay.test.ts).
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -19,8 +20,8 @@ export interface FakeDnr {
   readonly dynamic: Map<number, Rule>;
   readonly session: Map<number, Rule>;
   readonly calls: { dynamic: number; session: number };
-  /** What the browser would do with a top-level navigation to the URL. */
-  outcome(url: string): 'redirect' | 'allow' | 'none';
+  /** What the browser would do with a request of that type (by default a top-level navigation) to the URL. */
+  outcome(url: string, type?: string): 'redirect' | 'block' | 'allow' | 'none';
   /** The browser's restart: session rules are gone. */
   restart(): void;
 }
@@ -64,11 +65,12 @@ export function installFakeDnr(): FakeDnr {
     session,
     calls,
     restart: () => session.clear(),
-    outcome(url) {
+    outcome(url, type = 'main_frame') {
       const host = new URL(url).hostname;
       let best: Rule | null = null;
       for (const rule of [...session.values(), ...dynamic.values()]) {
-        const { requestDomains, regexFilter } = rule.condition;
+        const { requestDomains, regexFilter, resourceTypes } = rule.condition;
+        if (resourceTypes ? !resourceTypes.includes(type) : type === 'main_frame') continue;
         if (requestDomains && !requestDomains.some((d) => host === d || host.endsWith(`.${d}`))) continue;
         if (regexFilter && !new RegExp(regexFilter).test(url)) continue;
         const p = rule.priority ?? 1;
@@ -76,7 +78,7 @@ export function installFakeDnr(): FakeDnr {
         if (!best || p > bp || (p === bp && ORDER[rule.action.type]! < ORDER[best.action.type]!)) best = rule;
       }
       if (!best) return 'none';
-      return best.action.type === 'allow' ? 'allow' : 'redirect';
+      return best.action.type === 'allow' ? 'allow' : best.action.type === 'block' ? 'block' : 'redirect';
     },
   };
 }

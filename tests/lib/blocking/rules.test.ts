@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ALL_TYPES,
   buildRules,
   isOverlayRuleId,
+  NAVIGATION_TYPES,
   overlayRules,
   planRuleChanges,
   regexRuleCount,
   PROCEED_PRIORITY,
   PROCEED_RULE_BASE,
   proceedRule,
+  SUBRESOURCE_RULE_OFFSET,
+  SUBRESOURCE_TYPES,
+  subresourceRuleId,
   warningRedirect,
   type BlockingRule,
   type InstalledRule,
@@ -32,20 +37,26 @@ const register = source(meta('allow', 'register'), 21, ['pharmacy.example']);
 const authority = source(meta('block', 'authority'), 31, ['fake.example']);
 
 describe('buildRules', () => {
-  it('makes a redirect rule to the warning page for a blocklist, under its chunk\'s rule id', () => {
+  it('makes, for a blocklist chunk, a redirect of navigations under its rule id and a block of everything else under the offset id', () => {
     expect(buildRules([community], PAGE)).toEqual([
       {
         id: 11,
         priority: 1,
         action: { type: 'redirect', redirect: { regexSubstitution: `${PAGE}?url=\\0` } },
-        condition: { regexFilter: '^https?://.*$', requestDomains: ['rogue.example', 'pills.example'], resourceTypes: ['main_frame'] },
+        condition: { regexFilter: '^https?://.*$', requestDomains: ['rogue.example', 'pills.example'], resourceTypes: ['main_frame', 'sub_frame'] },
+      },
+      {
+        id: SUBRESOURCE_RULE_OFFSET + 11,
+        priority: 1,
+        action: { type: 'block' },
+        condition: { requestDomains: ['rogue.example', 'pills.example'], resourceTypes: [...SUBRESOURCE_TYPES] },
       },
     ]);
   });
 
   it('makes an allow rule, without a regex filter, for an allowlist', () => {
     expect(buildRules([register], PAGE)).toEqual([
-      { id: 21, priority: 2, action: { type: 'allow' }, condition: { requestDomains: ['pharmacy.example'], resourceTypes: ['main_frame'] } },
+      { id: 21, priority: 2, action: { type: 'allow' }, condition: { requestDomains: ['pharmacy.example'], resourceTypes: [...ALL_TYPES] } },
     ]);
   });
 
@@ -53,8 +64,10 @@ describe('buildRules', () => {
     const rules = buildRules([community, register, authority], PAGE);
     expect(rules.map((r) => [r.id, r.priority, r.action.type])).toEqual([
       [11, 1, 'redirect'],
+      [subresourceRuleId(11), 1, 'block'],
       [21, 2, 'allow'],
       [31, 3, 'redirect'],
+      [subresourceRuleId(31), 3, 'block'],
     ]);
     expect(PROCEED_PRIORITY).toBeGreaterThan(Math.max(...rules.map((r) => r.priority)));
   });
@@ -94,8 +107,25 @@ describe('buildRules', () => {
     expect(buildRules([source(meta('block', 'authority'), 1, ['a.example'], revoked)], PAGE)).toEqual([]);
   });
 
-  it('matches top-level navigations only', () => {
-    for (const rule of buildRules([community, register, authority], PAGE)) expect(rule.condition.resourceTypes).toEqual(['main_frame']);
+  it('redirects navigations in a tab or a frame, blocks every other request, and allows all of them for an allowlist', () => {
+    const types = (id: number) => buildRules([community, register, authority], PAGE).find((r) => r.id === id)?.condition.resourceTypes;
+    expect(types(11)).toEqual(['main_frame', 'sub_frame']);
+    expect(types(subresourceRuleId(11))).toEqual(expect.arrayContaining(['script', 'image', 'xmlhttprequest', 'websocket', 'stylesheet', 'ping']));
+    expect(types(subresourceRuleId(11))).not.toContain('main_frame');
+    expect(types(subresourceRuleId(11))).not.toContain('sub_frame');
+    // An allowlist must let through everything a community block stops, or its verdict would hold for navigations only.
+    expect(new Set(types(21))).toEqual(new Set([...types(11)!, ...types(subresourceRuleId(11))!]));
+  });
+
+  it('puts a regex filter on the redirects only: the block rules cost nothing of the 1,000-regex budget', () => {
+    const rules = buildRules([community, register, authority], PAGE);
+    expect(rules.filter((r) => r.condition.regexFilter !== undefined).map((r) => r.id)).toEqual([11, 31]);
+    expect(rules.filter((r) => r.action.type === 'redirect').every((r) => r.condition.resourceTypes.every((t) => (NAVIGATION_TYPES as readonly string[]).includes(t)))).toBe(true);
+  });
+
+  it('keeps the block ids apart from the chunk ids and from the session range', () => {
+    expect(subresourceRuleId(1)).toBeGreaterThan(SUBRESOURCE_RULE_OFFSET);
+    expect(subresourceRuleId(SUBRESOURCE_RULE_OFFSET - 1)).toBeLessThan(PROCEED_RULE_BASE);
   });
 
   it('substitutes the whole original URL after ?url=', () => {
@@ -129,27 +159,30 @@ describe('buildRules', () => {
         { ruleId: 40, domains: domains.slice(2 * CHUNK_SIZE) },
       ],
     };
-    const rules = buildRules([authority, chunked, register], PAGE);
+    const rules = buildRules([authority, chunked, register], PAGE).filter((r) => r.action.type !== 'block');
     expect(rules.map((r) => r.condition.requestDomains.length)).toEqual([1, CHUNK_SIZE, CHUNK_SIZE, 1, 1]);
     expect(rules.slice(1, 4).flatMap((r) => r.condition.requestDomains)).toEqual(domains);
     expect(rules.map((r) => r.id)).toEqual([31, 7, 5, 40, 21]);
     expect(rules.map((r) => r.priority)).toEqual([3, 1, 1, 1, 2]);
+    const blocks = buildRules([chunked], PAGE).filter((r) => r.action.type === 'block');
+    expect(blocks.map((r) => r.id)).toEqual([7, 5, 40].map(subresourceRuleId));
+    expect(blocks.flatMap((r) => r.condition.requestDomains)).toEqual(domains);
   });
 
   it('does not split a chunk, however many domains it holds', () => {
-    expect(buildRules([source(meta('block', 'community'), 1, manyDomains(2 * CHUNK_SIZE))], PAGE)).toHaveLength(1);
+    expect(buildRules([source(meta('block', 'community'), 1, manyDomains(2 * CHUNK_SIZE))], PAGE)).toHaveLength(2);
   });
 
   it('makes no rule for an empty chunk, a list without chunks, or no lists', () => {
     const withEmpty: RuleSource = { meta: meta('block', 'authority'), vouch: BUNDLED, chunks: [{ ruleId: 1, domains: [] }, { ruleId: 2, domains: ['a.example'] }, { ruleId: 3, domains: [] }] };
-    expect(buildRules([withEmpty], PAGE).map((r) => r.id)).toEqual([2]);
+    expect(buildRules([withEmpty], PAGE).map((r) => r.id)).toEqual([2, subresourceRuleId(2)]);
     expect(buildRules([source(meta('block', 'authority'), 1, [])], PAGE)).toEqual([]);
     expect(buildRules([{ meta: meta('allow', 'register'), vouch: BUNDLED, chunks: [] }], PAGE)).toEqual([]);
     expect(buildRules([], PAGE)).toEqual([]);
   });
 
   it('takes the ids from the chunks, not from the order of the lists', () => {
-    expect(buildRules([authority, register, community], PAGE).map((r) => r.id)).toEqual([31, 21, 11]);
+    expect(buildRules([authority, register, community], PAGE).map((r) => r.id)).toEqual([31, subresourceRuleId(31), 21, 11, subresourceRuleId(11)]);
   });
 
   it('is deterministic: the same lists give the same rules', () => {
@@ -168,12 +201,12 @@ describe('buildRules', () => {
 });
 
 describe('proceedRule', () => {
-  it('allows one host, top-level only, above every list', () => {
+  it('allows one host, and everything a list blocks for it (its frames, scripts, images), above every list', () => {
     expect(proceedRule(1_000_000, 'rogue.example')).toEqual({
       id: 1_000_000,
       priority: PROCEED_PRIORITY,
       action: { type: 'allow' },
-      condition: { requestDomains: ['rogue.example'], resourceTypes: ['main_frame'] },
+      condition: { requestDomains: ['rogue.example'], resourceTypes: [...ALL_TYPES] },
     });
   });
 });
@@ -188,7 +221,9 @@ const reordered = (rule: BlockingRule): InstalledRule => structuredClone({
 
 describe('planRuleChanges', () => {
   const wanted = buildRules([community, register, authority], PAGE);
-  const [communityRule, registerRule, authorityRule] = wanted as [BlockingRule, BlockingRule, BlockingRule];
+  const byId = (id: number) => wanted.find((r) => r.id === id)!;
+  const [communityRule, registerRule, authorityRule] = [byId(11), byId(21), byId(31)];
+  const [communityBlock, authorityBlock] = [byId(subresourceRuleId(11)), byId(subresourceRuleId(31))];
   const nothing = { removeRuleIds: [], addRules: [] };
 
   it('has nothing to do when the installed rules are the wanted ones, in any order', () => {
@@ -205,7 +240,7 @@ describe('planRuleChanges', () => {
   });
 
   it('removes every rule when none is wanted', () => {
-    expect(planRuleChanges(wanted.map(reordered), [])).toEqual({ removeRuleIds: [11, 21, 31], addRules: [] });
+    expect(planRuleChanges(wanted.map(reordered), [])).toEqual({ removeRuleIds: [11, subresourceRuleId(11), 21, 31, subresourceRuleId(31)], addRules: [] });
   });
 
   it('removes the rules whose id is not wanted, such as the rule of a chunk a delta replaced', () => {
@@ -214,7 +249,7 @@ describe('planRuleChanges', () => {
   });
 
   it('adds the missing rules and keeps the others', () => {
-    expect(planRuleChanges([reordered(registerRule)], wanted)).toEqual({ removeRuleIds: [], addRules: [communityRule, authorityRule] });
+    expect(planRuleChanges([reordered(registerRule)], wanted)).toEqual({ removeRuleIds: [], addRules: [communityRule, communityBlock, authorityRule, authorityBlock] });
   });
 
   it.each<[string, InstalledRule]>([
@@ -225,6 +260,8 @@ describe('planRuleChanges', () => {
     ['fewer domains', { ...communityRule, condition: { ...communityRule.condition, requestDomains: ['rogue.example'] } }],
     ['more domains', { ...authorityRule, condition: { ...authorityRule.condition, requestDomains: ['fake.example', 'more.example'] } }],
     ['no requestDomains', { ...authorityRule, condition: {} }],
+    ['top-level navigations only', { ...communityRule, condition: { ...communityRule.condition, resourceTypes: ['main_frame'] } }],
+    ['an allow of top-level navigations only', { ...registerRule, condition: { ...registerRule.condition, resourceTypes: ['main_frame'] } }],
   ])('replaces an installed rule of the wanted id with %s, left by an older build', (_, stale) => {
     const installed = wanted.map((r) => (r.id === stale.id ? stale : reordered(r)));
     expect(planRuleChanges(installed, wanted)).toEqual({ removeRuleIds: [stale.id], addRules: wanted.filter((r) => r.id === stale.id) });
@@ -232,12 +269,12 @@ describe('planRuleChanges', () => {
 
   it('keeps a rule of the wanted id and shape without comparing its domains: an id names immutable content', () => {
     const sameShape = { ...communityRule, condition: { ...communityRule.condition, requestDomains: ['a.example', 'b.example'] } };
-    expect(planRuleChanges([sameShape, registerRule, authorityRule], wanted)).toEqual(nothing);
+    expect(planRuleChanges([sameShape, communityBlock, registerRule, authorityRule, authorityBlock], wanted)).toEqual(nothing);
   });
 
   it('keeps, removes, replaces and adds in one plan', () => {
-    const installed = [reordered(registerRule), { ...authorityRule, priority: 1 }, { ...communityRule, id: 99 }];
-    expect(planRuleChanges(installed, wanted)).toEqual({ removeRuleIds: [31, 99], addRules: [communityRule, authorityRule] });
+    const installed = [reordered(registerRule), { ...authorityRule, priority: 1 }, reordered(authorityBlock), { ...communityRule, id: 99 }];
+    expect(planRuleChanges(installed, wanted)).toEqual({ removeRuleIds: [31, 99], addRules: [communityRule, communityBlock, authorityRule] });
   });
 
   it('treats ids of the session range like any other', () => {
@@ -260,11 +297,31 @@ describe('overlayRules', () => {
     expect(rules.map((r) => [r.priority, r.action.type, r.condition.requestDomains])).toEqual([
       [42, 'allow', ['rogue.example']],
       [42, 'redirect', ['pills.example']],
+      [42, 'block', ['pills.example']],
       [43, 'redirect', ['shop.rogue.example']],
+      [43, 'block', ['shop.rogue.example']],
       [44, 'allow', ['a.b.c.example']],
     ]);
     expect(rules.filter((r) => r.action.type === 'redirect').every((r) => r.condition.regexFilter === '^https?://.*$')).toBe(true);
     expect(regexRuleCount(rules)).toBe(2);
+  });
+
+  it('redirects navigations in a tab or a frame and blocks every other request where it blocks, and allows all of them where it allows', () => {
+    const rules = overlayRules(actions, 'session', PAGE);
+    const typesOf = (type: string, domain: string) => rules.find((r) => r.action.type === type && r.condition.requestDomains.includes(domain))?.condition.resourceTypes;
+    expect(typesOf('redirect', 'pills.example')).toEqual([...NAVIGATION_TYPES]);
+    expect(typesOf('block', 'pills.example')).toEqual([...SUBRESOURCE_TYPES]);
+    // A removal's allow must let through everything a base block stops, frames and scripts included.
+    expect(new Set(typesOf('allow', 'rogue.example'))).toEqual(new Set([...typesOf('redirect', 'pills.example')!, ...typesOf('block', 'pills.example')!]));
+    expect(new Set(typesOf('allow', 'rogue.example'))).toEqual(new Set(ALL_TYPES));
+    expect(rules.filter((r) => r.action.type === 'block').every((r) => r.condition.regexFilter === undefined)).toBe(true);
+    expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
+  });
+
+  it('keeps its ids above every chunk\'s block of subresources', () => {
+    const lowest = Math.min(...overlayRules(actions, 'dynamic', PAGE).map((r) => r.id));
+    expect(subresourceRuleId(400_000_000 - 1)).toBeLessThan(lowest);
+    expect(isOverlayRuleId(subresourceRuleId(1))).toBe(false);
   });
 
   it('puts session overlay rules above dynamic ones, both above every list and below "Proceed anyway"', () => {
@@ -285,7 +342,14 @@ describe('overlayRules', () => {
 
   it('splits a large group at the chunk size, and gives nothing for nothing', () => {
     const many = new Map(manyDomains(25).map((d) => [d, 'block' as const]));
-    expect(overlayRules(many, 'dynamic', PAGE, 10).map((r) => r.condition.requestDomains.length)).toEqual([10, 10, 5]);
+    expect(overlayRules(many, 'dynamic', PAGE, 10).map((r) => [r.action.type, r.condition.requestDomains.length])).toEqual([
+      ['redirect', 10],
+      ['block', 10],
+      ['redirect', 10],
+      ['block', 10],
+      ['redirect', 5],
+      ['block', 5],
+    ]);
     expect(overlayRules(new Map(), 'session', PAGE)).toEqual([]);
   });
 
@@ -294,5 +358,11 @@ describe('overlayRules', () => {
     const [wanted] = overlayRules(new Map([['b.example', 'block']]), 'dynamic', PAGE);
     expect(planRuleChanges([installed!], [wanted!])).toEqual({ removeRuleIds: [installed!.id], addRules: [wanted] });
     expect(planRuleChanges([installed!], [installed!])).toEqual({ removeRuleIds: [], addRules: [] });
+  });
+
+  it('replaces an overlay rule of an older build that redirected top-level navigations only', () => {
+    const [wanted] = overlayRules(new Map([['a.example', 'block']]), 'dynamic', PAGE);
+    const older = { ...wanted!, condition: { ...wanted!.condition, resourceTypes: ['main_frame'] } };
+    expect(planRuleChanges([older], [wanted!])).toEqual({ removeRuleIds: [wanted!.id], addRules: [wanted] });
   });
 });

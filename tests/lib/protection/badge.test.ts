@@ -30,6 +30,17 @@ describe('badgeLook', () => {
     expect(badgeLook(verdict('caution'))).toEqual({ text: 'badgeCautionText', color: '#B45309', title: `badgeCautionTitle|${ISOLATED}` });
   });
 
+  it('shows a red mark naming the framed site for a page that tried to show a listed site in a frame', () => {
+    const framed = '\u2066pills.example\u2069';
+    for (const kind of ['unknown', 'caution', 'verified'] as const) {
+      expect(badgeLook(verdict(kind), true, ['pills.example'])).toEqual({ text: 'badgeListedText', color: '#B3261E', title: `badgeEmbeddedTitle|${framed}` });
+    }
+    // A listed page keeps its own warning; no web page and no access keep theirs.
+    expect(badgeLook(verdict('listed'), true, ['pills.example']).title).toBe(`badgeListedTitle|${ISOLATED}`);
+    expect(badgeLook(null, true, ['pills.example']).text).toBe('');
+    expect(badgeLook(verdict('unknown'), false, ['pills.example']).title).toBe('badgeNoAccessTitle');
+  });
+
   it('shows no badge for an unknown site', () => {
     expect(badgeLook(verdict('unknown'))).toEqual({ text: '', color: null, title: 'actionTitle' });
   });

@@ -21,6 +21,7 @@ import {
   type PharmacheckDb,
   type Vouch,
 } from '../../../lib/lists';
+import { subresourceRuleId } from '../../../lib/blocking';
 import { detailsSource } from '../../../lib/protection/entry-sources';
 import { RulesSync } from '../../../lib/protection/rules-sync';
 import { confirmedVerdictForUrl } from '../../../lib/verdict';
@@ -57,12 +58,23 @@ async function applyDelta(sync: RulesSync, delta: Delta): Promise<void> {
   await sync.applyOverlay(stored, overlay);
 }
 
-/** For every host: the browser blocks it exactly when the index's confirmed verdict is "listed". */
+/**
+ * For every host: the browser stops it exactly when the index's confirmed verdict is "listed": a
+ * navigation in a tab or a frame goes to the warning page, a script or an XHR is blocked.
+ */
 async function expectRulesFollowVerdicts(sync: RulesSync, hosts: readonly string[]): Promise<void> {
   for (const host of hosts) {
     const url = `https://${host}/page`;
     const verdict = await confirmedVerdictForUrl(sync.index, url, detailsSource(db));
-    expect(dnr.outcome(url) === 'redirect', `${host}: verdict ${verdict?.kind}, rules ${dnr.outcome(url)}`).toBe(verdict?.kind === 'listed');
+    const seen = { tab: dnr.outcome(url), frame: dnr.outcome(url, 'sub_frame'), script: dnr.outcome(url, 'script'), xhr: dnr.outcome(url, 'xmlhttprequest') };
+    const listed = verdict?.kind === 'listed';
+    expect({ host, tab: seen.tab === 'redirect', frame: seen.frame === 'redirect', script: seen.script === 'block', xhr: seen.xhr === 'block' }, `verdict ${verdict?.kind}`).toEqual({
+      host,
+      tab: listed,
+      frame: listed,
+      script: listed,
+      xhr: listed,
+    });
   }
 }
 
@@ -76,10 +88,15 @@ beforeEach(() => {
 afterEach(closeDatabases);
 
 describe('RulesSync', () => {
-  it('installs one rule per chunk of each list, and changes nothing when nothing changed', async () => {
+  it('installs a redirect and a block rule per chunk of a blocklist, and changes nothing when nothing changed', async () => {
     await installList(db, makeBlockList('authority', 'authority', manyDomains(CHUNK_SIZE + 5)), SOURCE);
     const sync = await wake();
-    expect([...dnr.dynamic.values()].map((r) => r.condition.requestDomains!.length).sort((a, b) => a - b)).toEqual([5, CHUNK_SIZE]);
+    expect([...dnr.dynamic.values()].map((r) => [r.condition.requestDomains!.length, r.action.type]).sort((a, b) => Number(a[0]) - Number(b[0]) || String(a[1]).localeCompare(String(b[1])))).toEqual([
+      [5, 'block'],
+      [5, 'redirect'],
+      [CHUNK_SIZE, 'block'],
+      [CHUNK_SIZE, 'redirect'],
+    ]);
     const calls = { ...dnr.calls };
     await sync.reconcile();
     await wake(false);
@@ -199,6 +216,7 @@ describe('RulesSync', () => {
     expect([...dnr.session.values()]).toEqual([]);
     expect([...dnr.dynamic.keys()].filter((id) => id >= 900_000_000)).toEqual([]);
     expect([...dnr.dynamic.keys()]).not.toContain(stored.chunks[0]!.ruleId);
+    expect([...dnr.dynamic.keys()]).not.toContain(subresourceRuleId(stored.chunks[0]!.ruleId));
   });
 
   it('installs a full list over one with an overlay: the overlay goes, the verdicts follow the new version', async () => {
@@ -219,6 +237,42 @@ describe('RulesSync', () => {
     expect([...dnr.dynamic.keys()].filter((id) => id >= 900_000_000)).toEqual([]);
     expect([...dnr.session.values()]).toEqual([]);
     await expectRulesFollowVerdicts(sync, ['a.example', 'b.example', 'c.example']);
+  });
+
+  it('gives a delta’s addition the block of frames and subresources too, and a removal’s allow all of them back', async () => {
+    const list = makeBlockList('authority', 'authority', ['kept.example', 'gone.example']);
+    await installList(db, list, SOURCE);
+    const sync = await wake();
+    await applyDelta(sync, deltaOf(list, 1, { remove: ['gone.example'], add: [entry('fresh.example')] }));
+    const types = ['main_frame', 'sub_frame', 'script', 'image', 'xmlhttprequest', 'websocket', 'ping'];
+    const seen = (host: string) => types.map((t) => dnr.outcome(`https://${host}/x`, t));
+    const stopped = ['redirect', 'redirect', 'block', 'block', 'block', 'block', 'block'];
+    expect(seen('fresh.example')).toEqual(stopped);
+    expect(seen('www.fresh.example')).toEqual(stopped);
+    expect(seen('gone.example')).toEqual(types.map(() => 'allow'));
+    expect(seen('kept.example')).toEqual(stopped);
+    // The same once folded into the dynamic rules.
+    await sync.fold();
+    expect(seen('fresh.example')).toEqual(stopped);
+    expect(seen('gone.example')).toEqual(types.map(() => 'allow'));
+  });
+
+  it('replaces, on the first wake, base and overlay rules an older build left for top-level navigations only', async () => {
+    const list = makeBlockList('authority', 'authority', ['old.example', 'gone.example']);
+    await installList(db, list, SOURCE);
+    const sync = await wake();
+    await applyDelta(sync, deltaOf(list, 1, { remove: ['gone.example'], add: [entry('fresh.example')] }));
+    await sync.fold();
+    // What an older build installed: a redirect of main_frame alone per chunk and per overlay group, no block rules.
+    for (const [id, rule] of [...dnr.dynamic]) {
+      if (rule.action.type === 'block') dnr.dynamic.delete(id);
+      else dnr.dynamic.set(id, { ...rule, condition: { ...rule.condition, resourceTypes: ['main_frame'] } });
+    }
+    dnr.restart();
+    expect(dnr.outcome('https://fresh.example/', 'script')).toBe('none');
+    const after = await wake();
+    await expectRulesFollowVerdicts(after, ['old.example', 'gone.example', 'fresh.example', 'www.fresh.example', 'other.example']);
+    expect([...dnr.dynamic.values()].filter((r) => r.condition.resourceTypes?.length === 1)).toEqual([]);
   });
 
   it('puts the previous rules back when a full list’s entries turn out invalid after its rules went in', async () => {
@@ -253,7 +307,7 @@ describe('RulesSync after lists changed in the database', () => {
     await installList(db, makeBlockList('authority', 'authority', manyDomains(CHUNK_SIZE + 5)), SOURCE);
     await installList(db, makeBlockList('community', 'community', ['rogue.example']), SOURCE);
     const sync = await wake();
-    const authorityRules = (await db.lists.get('authority'))!.chunks.map((c) => c.ruleId);
+    const authorityRules = (await db.lists.get('authority'))!.chunks.flatMap((c) => [c.ruleId, subresourceRuleId(c.ruleId)]);
     expect(authorityRules.every((id) => dnr.dynamic.has(id))).toBe(true);
     await removeList(db, 'authority');
     await sync.reconcile();
