@@ -51,9 +51,13 @@ async function importAndPublish(csv: string): Promise<number> {
 async function verdictOf(host: string): Promise<{ verdict: string; text: string; badge: string; title: string }> {
   const page = await browser.newPage();
   await visit(page, `${sites.origin(host)}/`);
-  const badge = await badgeFor(browser, sites.origin(host));
-  const popup = await openPopupFor(browser, badge.tabId);
+  const { tabId } = await badgeFor(browser, sites.origin(host));
+  const popup = await openPopupFor(browser, tabId);
   await popup.page.close();
+  // The badge is set after the tab's update event, as the popup's answer is: a site on a list
+  // gets a title naming it (the bidi-isolated host), which a page without a verdict never has.
+  if (popup.verdict !== 'unknown') await expect.poll(async () => (await badgeFor(browser, sites.origin(host))).title, { timeout: 10_000 }).toContain(host);
+  const badge = await badgeFor(browser, sites.origin(host));
   await page.close();
   return { verdict: popup.verdict, text: popup.text, badge: badge.text, title: badge.title };
 }
