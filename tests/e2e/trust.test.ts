@@ -74,12 +74,14 @@ async function publish(l: List, key: SecretKeyFile, history: List[] = []): Promi
   lists.publish(await publishFiles({ list: l, history, key }));
 }
 
+/** The rules naming a domain, sorted: a blocklist's chunk has a redirect (pages, frames) and a block (subresources). */
 async function rulesFor(domain: string): Promise<{ priority: number; type: string }[]> {
   const worker = await browser.worker();
-  return worker.evaluate(async (d) => {
+  const rules = await worker.evaluate(async (d) => {
     const rules = await chrome.declarativeNetRequest.getDynamicRules();
-    return rules.filter((r) => r.condition.requestDomains?.includes(d)).map((r) => ({ priority: r.priority ?? 1, type: r.action.type }));
+    return rules.filter((r) => r.condition.requestDomains?.includes(d)).map((r) => ({ priority: r.priority ?? 1, type: r.action.type as string }));
   }, domain);
+  return rules.sort((a, b) => a.priority - b.priority || a.type.localeCompare(b.type));
 }
 
 async function warned(host: string): Promise<boolean> {
@@ -128,10 +130,10 @@ describe('trust that a list earns', () => {
     expect(await options.field(AGENCY_LIST, 'vouch')).toBe('The directory of publishers: Test Medicines Agency (France)');
     await options.page.close();
 
-    expect(await rulesFor(SELF_DECLARED_SITE)).toEqual([{ priority: 1, type: 'redirect' }]);
-    expect(await rulesFor(AGENCY_SITE)).toEqual([{ priority: 3, type: 'redirect' }]);
+    expect(await rulesFor(SELF_DECLARED_SITE)).toEqual([{ priority: 1, type: 'block' }, { priority: 1, type: 'redirect' }]);
+    expect(await rulesFor(AGENCY_SITE)).toEqual([{ priority: 3, type: 'block' }, { priority: 3, type: 'redirect' }]);
     // The fake register has no allow rule: the bundled community list keeps blocking its "pharmacy".
-    expect((await rulesFor(LISTED)).map((r) => r.type)).toEqual(['redirect']);
+    expect((await rulesFor(LISTED)).map((r) => r.type)).toEqual(['block', 'redirect']);
     sites.reset();
     expect(await warned(LISTED)).toBe(true);
     const page = await browser.newPage();
