@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { injectInlineScriptAndRemoteImage } from './support/csp-probe';
 import {
   badgeFor,
+  paintedBadgeFor,
   FIREFOX_EXTENSION_DIR,
   launchFirefoxWithExtension,
   openExtensionPage,
@@ -144,7 +145,7 @@ describe('badge and popup in Firefox', () => {
     const url = `${server.origin(SUBDOMAINS[0]!)}/badge`;
     await visit(page, url);
     await textOf(page, '.matches');
-    const badge = await badgeFor(ff, warningFor(url));
+    const badge = await paintedBadgeFor(ff, warningFor(url));
     expect(badge.text).toBe('!');
     expect(badge.title).toContain(SUBDOMAINS[0]);
     expect(badge.title).toMatch(/illegal online pharmacies/);

@@ -19,7 +19,7 @@ import { launchWithExtension, waitForRules, type ExtensionBrowser } from './supp
 import { validAroundNow } from './support/dates';
 import { buildWithDirectory } from './support/directory-build';
 import { OptionsPage } from './support/options-page';
-import { badgeFor, openPopupFor, visit } from './support/pages';
+import { badgeFor, openPopupFor, paintedBadgeFor, visit } from './support/pages';
 import { startSiteServer, type SiteServer } from './support/site-server';
 
 const LIST_ID = 'e2e-register';
@@ -51,9 +51,11 @@ async function importAndPublish(csv: string): Promise<number> {
 async function verdictOf(host: string): Promise<{ verdict: string; text: string; badge: string; title: string }> {
   const page = await browser.newPage();
   await visit(page, `${sites.origin(host)}/`);
-  const badge = await badgeFor(browser, sites.origin(host));
-  const popup = await openPopupFor(browser, badge.tabId);
+  const { tabId } = await badgeFor(browser, sites.origin(host));
+  const popup = await openPopupFor(browser, tabId);
   await popup.page.close();
+  // A verdict other than unknown puts a mark on the badge; wait for the background to paint it.
+  const badge = popup.verdict === 'unknown' ? await badgeFor(browser, sites.origin(host)) : await paintedBadgeFor(browser, sites.origin(host));
   await page.close();
   return { verdict: popup.verdict, text: popup.text, badge: badge.text, title: badge.title };
 }
