@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, waitForRules, type ExtensionBrowser } from './support/chromium';
-import { badgeFor, openPopupFor, visit, WarningPage } from './support/pages';
+import { badgeFor, openPopupFor, paintedBadgeFor, visit, WarningPage } from './support/pages';
 import { startSiteServer, type SiteServer } from './support/site-server';
 import { LISTED, LISTED_TOO, UNLISTED } from './support/hosts';
 
@@ -147,7 +147,7 @@ describe('badge and popup', () => {
     const page = await browser.newPage();
     await visit(page, `${server.origin(`www.${LISTED}`)}/`);
     await new WarningPage(page).ready();
-    const badge = await badgeFor(browser, browser.url('warning.html'));
+    const badge = await paintedBadgeFor(browser, browser.url('warning.html'));
     expect(badge.text).toBe('!');
     expect(badge.title).toContain(`www.${LISTED}`);
     expect(badge.title).toMatch(/illegal online pharmacies/);

@@ -170,6 +170,8 @@ describe('accessibility in Firefox', () => {
     for (const path of pages(tabId)) {
       const page = await ff.newPage();
       await openExtensionPage(page, ff.url, path);
+      // The page sets lang and dir once its catalogue has loaded, then renders its heading.
+      await page.waitForSelector('main h1');
       expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([language, language === 'ar' ? 'rtl' : 'ltr']);
       found.push(...(await violations(page)).map((v) => `${path}: ${v}`));
       await page.close();

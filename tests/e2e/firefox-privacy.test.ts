@@ -17,14 +17,11 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listSchema, publishFiles } from '../../lib/lists';
-import { generateKey } from '../../lib/signing';
-import { validAroundNow } from './support/dates';
 import { startFakeHub, type FakeHub } from './support/fake-hub';
 import { badgeFor, launchFirefoxWithExtension, openExtensionPage, openPopupFor, textOf, visit, waitForRules, type FirefoxExtensionBrowser } from './support/firefox';
 import { startListServer, type ListServer } from './support/list-server';
 import { startLoggingProxy, type LoggingProxy } from './support/logging-proxy';
-import { CAUTION_SHOP, cautionPage, hostOf, onOrigins, PHARMACY, unproxied, VisitLog } from './support/privacy';
+import { CAUTION_SHOP, cautionPage, hostOf, onOrigins, PHARMACY, unproxied, VisitLog, publishAuthorityList } from './support/privacy';
 import { startSiteServer, type SiteServer } from './support/site-server';
 
 const SUBSCRIBED_LIST_URLS: string[] = [];
@@ -88,22 +85,9 @@ afterAll(async () => {
 
 /** Subscribes from an extension page, as the options page does. */
 async function subscribeToAList(): Promise<void> {
-  const key = await generateKey();
-  const list = listSchema.parse({
-    format: 1,
-    id: 'ff-privacy-authority-list',
-    name: 'Authority list',
-    publisher: { name: 'Authority', type: 'authority' },
-    kind: 'block',
-    version: 1,
-    issued: validAroundNow().issued,
-    expires: validAroundNow().expires,
-    entries: [{ domain: 'authority-listed.example', category: 'illegal-pharmacy', added: validAroundNow().added, evidence: { source: 'Authority' } }],
-  });
-  lists.publish(await publishFiles({ list, key }));
-  const latest = lists.url(`${list.id}/latest.json`);
+  const { url: latest, publicKey } = await publishAuthorityList(lists, 'ff-privacy-authority-list');
   SUBSCRIBED_LIST_URLS.push(latest);
-  const answer = await ff.api((api, payload) => api.runtime.sendMessage({ type: 'ui-bg-subscribe', payload }), { url: latest, publicKey: key.publicKey });
+  const answer = await ff.api((api, payload) => api.runtime.sendMessage({ type: 'ui-bg-subscribe', payload }), { url: latest, publicKey });
   if (!(answer as { ok?: boolean } | undefined)?.ok) throw new Error(`could not subscribe: ${JSON.stringify(answer)}`);
 }
 

@@ -22,14 +22,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, waitForRules, type ExtensionBrowser } from './support/chromium';
 import { injectInlineScriptAndRemoteImage } from './support/csp-probe';
 import { startLoggingProxy, type LoggingProxy } from './support/logging-proxy';
-import { listSchema, publishFiles } from '../../lib/lists';
-import { generateKey } from '../../lib/signing';
 import { startFakeHub, type FakeHub } from './support/fake-hub';
 import { startListServer, type ListServer } from './support/list-server';
 import { badgeFor, openPopupFor, WarningPage } from './support/pages';
 import { startSiteServer, type SiteServer } from './support/site-server';
-import { validAroundNow } from './support/dates';
-import { CAUTION_SHOP, cautionPage, hostOf, onOrigins, PHARMACY, VisitLog } from './support/privacy';
+import { CAUTION_SHOP, cautionPage, hostOf, onOrigins, PHARMACY, VisitLog, publishAuthorityList } from './support/privacy';
 
 /** Where the extension may send requests: the lists this test subscribed to, the hub it reports to. */
 const SUBSCRIBED_LIST_URLS: string[] = [];
@@ -93,24 +90,11 @@ beforeAll(async () => {
 }, 240_000);
 
 async function subscribeToAList(): Promise<void> {
-  const key = await generateKey();
-  const list = listSchema.parse({
-    format: 1,
-    id: 'privacy-authority-list',
-    name: 'Authority list',
-    publisher: { name: 'Authority', type: 'authority' },
-    kind: 'block',
-    version: 1,
-    issued: validAroundNow().issued,
-    expires: validAroundNow().expires,
-    entries: [{ domain: 'authority-listed.example', category: 'illegal-pharmacy', added: validAroundNow().added, evidence: { source: 'Authority' } }],
-  });
-  lists.publish(await publishFiles({ list, key }));
-  const latest = lists.url(`${list.id}/latest.json`);
+  const { url: latest, publicKey } = await publishAuthorityList(lists, 'privacy-authority-list');
   SUBSCRIBED_LIST_URLS.push(latest);
   const page = await browser.newPage();
   await page.goto(browser.url('options.html'));
-  const answer = await page.evaluate((payload) => chrome.runtime.sendMessage({ type: 'ui-bg-subscribe', payload }), { url: latest, publicKey: key.publicKey });
+  const answer = await page.evaluate((payload) => chrome.runtime.sendMessage({ type: 'ui-bg-subscribe', payload }), { url: latest, publicKey });
   if (!answer?.ok) throw new Error(`could not subscribe: ${JSON.stringify(answer)}`);
   await page.close();
 }

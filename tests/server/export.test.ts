@@ -101,7 +101,11 @@ describe.each(databaseKinds)('export on $name', (kind) => {
   it('refuses an export directory holding the signing key, the data, or the working directory, and one holding other files', async () => {
     await publish('list-a');
     expect(exportDirProblem(database.dir, hub.config)).toMatch(/would hold the signing key/);
-    expect(exportDirProblem(join(database.dir, '..'), { ...hub.config, signingKeyPath: '/elsewhere/key.json' })).toMatch(/would hold the hub's data directory/);
+    // A parent of the data directory of its own (the data directory's real parent may also hold the
+    // current directory, when a checkout lives in the temporary directory, and is refused for that).
+    const parent = mkdtempSync(join(tmpdir(), 'pharmacheck-export-parent-'));
+    expect(exportDirProblem(parent, { ...hub.config, signingKeyPath: '/elsewhere/key.json', dataDir: join(parent, 'data') })).toMatch(/would hold the hub's data directory/);
+    rmSync(parent, { recursive: true, force: true });
     expect(exportDirProblem(process.cwd(), { ...hub.config, signingKeyPath: '/elsewhere/key.json', dataDir: '/elsewhere/data' })).toMatch(/holds the current directory/);
     expect(exportDirProblem(join(database.dir, 'public'), hub.config)).toBeNull();
     await expect(exportLists(db, { dir: database.dir, key, config: hub.config })).rejects.toMatchObject({ problem: 'unsafe-directory' });

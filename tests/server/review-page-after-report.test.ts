@@ -185,6 +185,8 @@ describe.each(databaseKinds)('the review page after a report, on $name', (kind) 
     // Every step is in the audit log, shown on the page, with what the decision rested on.
     await show('Audit log');
     const log = page.getByRole('table', { name: /^The latest \d+ entries, newest first$/ });
+    // The log loads after the section opens: wait for its newest entry before reading it.
+    await log.getByRole('cell', { name: 'publish', exact: true }).waitFor();
     const actions = (await log.locator('tbody tr td:nth-child(3)').allInnerTexts()).reverse();
     // Before the first step: the list and the RDAP bootstrap the test set up.
     expect(actions.slice(actions.indexOf('subscribe-peer'))).toEqual(['subscribe-peer', 'keep-page', 'confirm', 'prepare-notice', 'notice-sent', 'rdap-check', 'publish']);

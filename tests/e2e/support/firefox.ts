@@ -148,3 +148,11 @@ export async function badgeFor(ff: FirefoxExtensionBrowser, prefix: string): Pro
     return { tabId: tab.id, text: await api.action.getBadgeText({ tabId: tab.id }), title: await api.action.getTitle({ tabId: tab.id }) };
   }, prefix);
 }
+
+/** The badge once the background has painted a mark on it (see the Chromium helper of that name). */
+export async function paintedBadgeFor(ff: FirefoxExtensionBrowser, prefix: string): Promise<{ tabId: number; text: string; title: string }> {
+  return until(`a badge at ${prefix}`, async () => {
+    const badge = await badgeFor(ff, prefix);
+    return badge.text !== '' ? badge : null;
+  });
+}

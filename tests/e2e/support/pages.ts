@@ -61,6 +61,19 @@ export async function badgeFor(browser: ExtensionBrowser, urlPrefix: string): Pr
   }, urlPrefix);
 }
 
+/**
+ * The badge once the background has painted it: the page's load event can come before the
+ * background finishes its check, so a test that expects a mark waits for one (20 s at most).
+ */
+export async function paintedBadgeFor(browser: ExtensionBrowser, urlPrefix: string): Promise<{ tabId: number; text: string; title: string }> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const badge = await badgeFor(browser, urlPrefix);
+    if (badge.text !== '' || Date.now() > deadline) return badge;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Navigates and waits for the warning page or the site to have loaded. */
 export async function visit(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: 'load' });

@@ -4,6 +4,10 @@
  * with the words that must never leave the device, and the checks over a logging proxy's record.
  */
 import { readFileSync } from 'node:fs';
+import { listSchema, publishFiles } from '../../../lib/lists';
+import { generateKey } from '../../../lib/signing';
+import { validAroundNow } from './dates';
+import type { ListServer } from './list-server';
 import type { ProxiedRequest } from './logging-proxy';
 import type { SiteServer } from './site-server';
 
@@ -120,4 +124,23 @@ export function unproxied(server: SiteServer, proxied: readonly ProxiedRequest[]
     else seen.set(key, left - 1);
   }
   return missed;
+}
+
+/** Publishes an authority's one-entry list, signed, on the list server: its latest.json and the key to subscribe with. */
+export async function publishAuthorityList(lists: ListServer, id: string): Promise<{ url: string; publicKey: string }> {
+  const key = await generateKey();
+  const { issued, expires, added } = validAroundNow();
+  const list = listSchema.parse({
+    format: 1,
+    id,
+    name: 'Authority list',
+    publisher: { name: 'Authority', type: 'authority' },
+    kind: 'block',
+    version: 1,
+    issued,
+    expires,
+    entries: [{ domain: 'authority-listed.example', category: 'illegal-pharmacy', added, evidence: { source: 'Authority' } }],
+  });
+  lists.publish(await publishFiles({ list, key }));
+  return { url: lists.url(`${list.id}/latest.json`), publicKey: key.publicKey };
 }

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../lib/toolkit';
+import { SPOKEN_LANGUAGES } from '../../../lib/i18n/languages';
 import { languageFromEnvironment, takeLangOption, toolkitLanguages, toolkitTranslator, UnknownLanguage } from '../../../lib/toolkit/i18n';
 import { CHILD_TIMEOUT_MS, cli, inProcess, workDir } from './cli';
 
@@ -23,8 +24,8 @@ describe('choosing the language', () => {
 
   it('takes the first language of the list it has a catalogue for', () => {
     expect(toolkitLanguages()).toEqual(expect.arrayContaining(['en', 'fr']));
-    // German has no toolkit catalogue yet (if one is added, use another language the toolkit lacks).
-    const missing = ['de', 'it', 'es', 'ar'].find((code) => !toolkitLanguages().includes(code))!;
+    // A language with no toolkit catalogue: one the extension speaks, while any is left; else a language neither has.
+    const missing = SPOKEN_LANGUAGES.map((l) => l.code).find((code) => !toolkitLanguages().includes(code)) ?? 'ja';
     expect(toolkitTranslator(undefined, { LANGUAGE: `${missing}:fr` }).language).toBe('fr');
     expect(toolkitTranslator(undefined, { LANG: 'ja_JP.UTF-8' }).language).toBe('en');
     expect(toolkitTranslator('fr-CA', { LANG: 'en_US.UTF-8' }).language).toBe('fr');
