@@ -19,7 +19,7 @@ for (const size of sizes) printMatcher(benchMatcher(size, quick ? 200_000 : 500_
 printToolkit(await benchToolkit(quick ? 100_000 : 1_000_000));
 printCautionName(benchCautionName(quick ? 20 : 100));
 // Needs the built extension (npm run bench builds it first).
-printApply(await benchApply(quick ? 20_000 : 100_000, quick ? 200 : 1_000));
+printApply('Chromium', await benchApply(quick ? 20_000 : 100_000, quick ? 200 : 1_000, !quick));
 printPageLoad(await benchPageLoad(quick ? 6 : 20));
 const hubOptions = { concurrency: 16, capacityReports: quick ? 3_000 : 10_000, rate: 500, steadyReports: quick ? 2_500 : 10_000, timeLimitMs: 30_000, warmup: 300 };
 printHub(await benchHub(hubOptions), hubOptions);

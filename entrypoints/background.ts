@@ -1,17 +1,19 @@
+import '../lib/platform/wake-clock';
 import '../lib/platform/zod';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { onBackgroundLanguageChange } from '../lib/i18n/background';
 import { openDatabase } from '../lib/lists';
 import { listenInBackground } from '../lib/messaging/background';
-import { OUTBOX_ALARM, ProtectionService, UPDATE_ALARM, scheduleUpdates, watchSiteAccess } from '../lib/protection';
+import { FOLD_ALARM, OUTBOX_ALARM, ProtectionService, UPDATE_ALARM, scheduleUpdates, watchSiteAccess } from '../lib/protection';
 
 export default defineBackground(() => {
   const protection = new ProtectionService(openDatabase());
   listenInBackground(protection.handlers(), protection.contentHandlers());
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.url !== undefined) void protection.navigated(tabId, tab.url);
-    else if (change.status === 'loading') void protection.updateBadge(tabId, tab.url);
+    const eventAt = performance.now();
+    if (change.url !== undefined) void protection.navigated(tabId, tab.url, eventAt);
+    else if (change.status === 'loading') void protection.updateBadge(tabId, tab.url, eventAt);
   });
   // A listed site served without a request (a service worker's cache): lib/protection/service-workers.ts.
   browser.webNavigation.onCommitted.addListener(({ tabId, frameId, url }) => void protection.committed({ tabId, frameId, url }));
@@ -23,10 +25,12 @@ export default defineBackground(() => {
   // A new language in the options: every tab's badge title in that language.
   onBackgroundLanguageChange(() => void browser.tabs.query({}).then((tabs) => tabs.forEach((tab) => tab.id !== undefined && void protection.updateBadge(tab.id, tab.url))));
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === UPDATE_ALARM) void protection.ready.then(async () => {
+    if (alarm.name === UPDATE_ALARM) void protection.started.then(async () => {
       await protection.lists.updateDue();
       await protection.enforceExpiry();
+      await protection.fold();
     });
+    if (alarm.name === FOLD_ALARM) void protection.fold();
     if (alarm.name === OUTBOX_ALARM) void protection.reports.deliver();
   });
   void scheduleUpdates();

@@ -32,8 +32,9 @@ export type ResourceType = (typeof ALL_TYPES)[number];
 
 /**
  * A chunk owns rule id `ruleId` (the redirect) and `ruleId + SUBRESOURCE_RULE_OFFSET` (the block
- * of subresources). Chunk ids count up from 1 and are never reused; 500 million leaves room for
- * that many chunks below the offset, and the block ids stay below PROCEED_RULE_BASE (10^9).
+ * of subresources). Chunk ids count up from 1 and are never reused; the block ids stay below the
+ * overlay's rules (lib/blocking/rules.ts, from 900 million) while chunk ids stay below 400 million
+ * (a full list of 10 million domains takes 1,000), and below PROCEED_RULE_BASE (10^9).
  */
 export const SUBRESOURCE_RULE_OFFSET = 500_000_000;
 

@@ -34,6 +34,11 @@ const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
  */
 export const CANONICAL_NAME = /^(?!.*(?:^|\.)xn--)[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.(?!0x[0-9a-f]*$)(?:[a-z_-][a-z0-9_-]*|[0-9]+[a-z_-][a-z0-9_-]*)$/;
 
+/** Every label valid (LABEL), in one pass: the common case of a list entry. */
+const VALID_LABELS = /^(?:(?!-)[a-z0-9_-]{1,63}(?<!-)\.)+(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
+/** For names already known to be valid host names (lists check millions of them). */
+const PSL_FAST = { allowPrivateDomains: true, extractHostname: false, validateHostname: false, detectIp: false, mixedInputs: false } as const;
+
 function parsedHost(trimmed: string): ReturnType<typeof canonicalHost> {
   try {
     return canonicalHost(new URL(`http://${trimmed}/`).hostname);
@@ -44,6 +49,13 @@ function parsedHost(trimmed: string): ReturnType<typeof canonicalHost> {
 
 /** Checks one entry and returns it canonical (lowercase, punycode, no trailing dot). */
 export function checkEntryDomain(input: string, options: EntryOptions = {}): EntryCheck {
+  // Already canonical, every label valid: only the public-suffix question is left (same answers
+  // as the path below, which a unit test checks; twice as fast on a large list).
+  if (input.length <= MAX_DOMAIN_LENGTH && CANONICAL_NAME.test(input) && VALID_LABELS.test(input)) {
+    const info = parse(input, PSL_FAST);
+    if (info.domain !== null) return { ok: true, domain: input, kind: 'name' };
+    return { ok: false, problem: info.publicSuffix === input ? 'public-suffix' : 'not-a-domain' };
+  }
   const trimmed = input.trim();
   if (trimmed.length === 0) return { ok: false, problem: 'empty' };
   if (trimmed.length > MAX_DOMAIN_LENGTH + 1) return { ok: false, problem: 'too-long' };

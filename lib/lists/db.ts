@@ -1,17 +1,18 @@
 /**
  * The one IndexedDB database (Dexie). Only the background writes to it.
  *
- * A list's entries are stored in chunks of at most CHUNK_SIZE, never one row per domain (100,000
- * rows take ~20 s to write in Chromium; 10 rows of 10,000 take ~80 ms). Each chunk is stored twice:
- * its domains alone, newline-joined (what the service worker reads to rebuild its index when it
- * wakes: one string per chunk clones fast), and its full entries (read only to explain a verdict
- * or to apply a delta).
- *
- * Chunks are immutable and named by a unique key; a list row names its chunks in order. A new
- * version writes new chunks first, then one transaction points the row at them and deletes the
- * chunks no longer named: readers never see a half-written list, a failed write leaves the last
- * good list, and a delta rewrites only the chunks it touches. Each chunk also owns one blocking
- * rule id (lib/blocking), so the rules follow a delta chunk by chunk.
+ * A list is stored as a base and an overlay. The base is the list as last installed whole (or
+ * compacted): its entries in fingerprint order (lib/lists/fingerprint-set.ts), never one row per
+ * domain (100,000 rows take ~20 s to write in Chromium; 100 rows of 1,000 take tens of ms):
+ * - `domainChunks`: the domains of each rule chunk (up to CHUNK_SIZE, newline-joined, in the list's
+ *   order), each chunk owning one blocking rule (lib/blocking); read to rebuild rules or compact;
+ * - `entryChunks`: the full entries in fingerprint order, DETAIL_SIZE to a row, read to confirm
+ *   and explain a verdict (one small row per warning);
+ * - `snapshots`: the base's FingerprintSet as one ArrayBuffer, what a waking worker reads.
+ * The overlay holds what the deltas since changed (`overlays`: the domains, read on wake;
+ * `overlayEntries`: the added entries). A delta writes only the overlay; a new base is written
+ * beside the old, then one transaction points the list row at it and deletes what it no longer
+ * names: readers never see half a list, and a failed write leaves the last good list.
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Report, ReportReceipt } from '../reports/schema';
@@ -20,6 +21,7 @@ import type { Entry, ListMeta } from './schema';
 import type { Vouch } from './standing';
 
 export const CHUNK_SIZE = 10_000;
+export const DETAIL_SIZE = 1_000;
 
 export type ListSource =
   | { readonly type: 'bundled'; readonly file: string }
@@ -36,7 +38,13 @@ export interface StoredList {
   readonly id: string;
   readonly meta: ListMeta;
   readonly source: ListSource;
+  /** Names the base: its snapshot, detail rows and overlay carry the same key. */
+  readonly base: string;
+  /** The base's rule chunks in order (positions 0..count-1, then the next, …). */
   readonly chunks: readonly ChunkRef[];
+  /** Entries in the base. */
+  readonly baseCount: number;
+  /** Entries on the list: the base, less the overlay's removals, plus its additions. */
   readonly entryCount: number;
   /** ISO time the current version was stored. */
   readonly installedAt: string;
@@ -47,14 +55,55 @@ export interface StoredList {
 export interface DomainChunk {
   readonly key: string;
   readonly listId: string;
-  /** The chunk's domains joined by "\n", in entry order. */
+  /** The chunk's domains joined by "\n", in the list's order. */
   readonly domains: string;
 }
 
 export interface EntryChunk {
+  /** `${base}:${n}`: entries n * DETAIL_SIZE … of the base. */
   readonly key: string;
   readonly listId: string;
   readonly entries: readonly Entry[];
+}
+
+export interface Snapshot {
+  /** The list id. */
+  readonly id: string;
+  readonly base: string;
+  /** FingerprintSet.snapshot() of the base. */
+  readonly buffer: ArrayBuffer;
+}
+
+/** The domains of a list's overlay (see lib/lists/overlay.ts). */
+export interface OverlayRow {
+  readonly id: string;
+  readonly base: string;
+  readonly adds: readonly string[];
+  readonly removes: readonly string[];
+  /** How many overlayEntries rows the deltas wrote (one each). */
+  readonly deltas: number;
+}
+
+/** The entries one delta added (a later row's entry for the same domain replaces an earlier one's). */
+export interface OverlayEntries {
+  /** `${base}:${n}`: the n-th delta since the base. */
+  readonly key: string;
+  readonly listId: string;
+  readonly base: string;
+  readonly entries: readonly Entry[];
+}
+
+/**
+ * Where the overlays' blocking rules stand (lib/protection/rules-sync.ts): `folded` once they are
+ * in the dynamic rules, which survive a restart; until then they are session rules only, which a
+ * restart empties, and the first wake of the next session installs them again.
+ */
+export interface RuleState {
+  readonly name: 'overlay';
+  readonly folded: boolean;
+  /** The overlay rules in the dynamic rules, and what they say. */
+  readonly dynamicRuleIds: readonly number[];
+  readonly dynamicActions: readonly (readonly [domain: string, action: 'block' | 'allow'])[];
 }
 
 /** Why the last update attempt failed, as the options page shows it. */
@@ -147,6 +196,10 @@ export type PharmacheckDb = Dexie & {
   lists: EntityTable<StoredList, 'id'>;
   domainChunks: EntityTable<DomainChunk, 'key'>;
   entryChunks: EntityTable<EntryChunk, 'key'>;
+  snapshots: EntityTable<Snapshot, 'id'>;
+  overlays: EntityTable<OverlayRow, 'id'>;
+  overlayEntries: EntityTable<OverlayEntries, 'key'>;
+  ruleState: EntityTable<RuleState, 'name'>;
   subscriptions: EntityTable<Subscription, 'id'>;
   counters: EntityTable<Counter, 'name'>;
   outbox: EntityTable<OutboxItem, 'key'>;
@@ -179,5 +232,13 @@ export function openDatabase(name = 'pharmacheck'): PharmacheckDb {
         list.vouch ??= by === 'bundled' ? { by: 'bundled' } : by === 'policy' ? { by: 'policy' } : { by: 'person' };
       });
     });
+  // Version 3: bases in fingerprint order with snapshots, overlays. Lists stored before have no
+  // snapshot and get a new base on the first start (lib/protection/service.ts, `unindexed`).
+  db.version(3).stores({
+    snapshots: 'id',
+    overlays: 'id',
+    overlayEntries: 'key, listId',
+    ruleState: 'name',
+  });
   return db;
 }

@@ -31,7 +31,10 @@ export interface InputEntriesResult {
   readonly problems: InputProblem[];
 }
 
-function compose(domain: string, row: InputRow, base: Omit<Entry, 'domain'>): Entry {
+function compose(domain: string, row: InputRow, base: Omit<Entry, 'domain'>, hasFields: boolean): Entry {
+  // Most rows give a domain only: their entries share the defaults' evidence (a million entries
+  // need not hold a million copies of it; entries are never changed in place).
+  if (!hasFields) return base.note === undefined ? { domain, category: base.category, added: base.added, evidence: base.evidence } : { domain, category: base.category, added: base.added, evidence: base.evidence, note: base.note };
   const f = row.fields;
   const reference = f.reference ?? base.evidence.reference;
   const note = f.note ?? base.note;
@@ -58,8 +61,11 @@ export function entriesFromRows(rows: readonly InputRow[], options: InputEntries
   const entries: Entry[] = [];
   const problems: InputProblem[] = [];
   const seen = new Set<string>();
-  /** Names as written (canonical, before any `www.` is dropped): a repeat of one is a duplicate. */
-  const written = new Set<string>();
+  /**
+   * Names as written (canonical, before any `www.` is dropped): a repeat of one is a duplicate.
+   * Without --strip-www a name is written as it is seen, and `seen` says it all.
+   */
+  const written = options.stripWww ? new Set<string>() : seen;
   rows.forEach((row, i) => {
     if (i % 10_000 === 0) options.onProgress?.(i);
     const trimmed = row.domain.trim();
@@ -69,17 +75,21 @@ export function entriesFromRows(rows: readonly InputRow[], options: InputEntries
     const asWritten = www === '' ? check.domain : canonicalAsWritten(trimmed);
     if (seen.has(check.domain)) {
       // `www.x` folding into `x` is expected; the same name written twice is not.
-      if (written.has(asWritten)) problems.push({ line: row.line, text: row.text, problem: 'duplicate', detail: check.domain });
-      written.add(asWritten);
+      if (written === seen || written.has(asWritten)) problems.push({ line: row.line, text: row.text, problem: 'duplicate', detail: check.domain });
+      if (written !== seen) written.add(asWritten);
       return;
     }
     seen.add(check.domain);
-    written.add(asWritten);
+    if (written !== seen) written.add(asWritten);
     const previous = options.previous?.get(check.domain);
-    const hasFields = Object.keys(row.fields).length > 0;
+    let hasFields = false;
+    for (const _ in row.fields) {
+      hasFields = true;
+      break;
+    }
     // Defaults are checked once by the caller and previous entries come from a valid list: only
     // fields written in the input need the schema here (a million rows stay fast).
-    const entry = compose(check.domain, row, previous ?? options.defaults);
+    const entry = compose(check.domain, row, previous ?? options.defaults, hasFields);
     if (hasFields) {
       const parsed = entrySchema.safeParse(entry);
       if (!parsed.success) return void problems.push({ line: row.line, text: row.text, problem: 'invalid', detail: issueText(parsed.error) });

@@ -40,13 +40,20 @@ export interface RowsResult {
   readonly fatal: InputProblem | null;
 }
 
+const NO_FIELDS: InputFields = Object.freeze({});
+
 /** One domain a line; blank lines and lines starting with `#` are ignored. */
 export function rowsFromText(text: string): RowsResult {
   const rows: InputRow[] = [];
-  text.split(/\r?\n/).forEach((raw, at) => {
+  // A scan rather than split(): a million lines would be a million strings twice over.
+  for (let start = 0, line = 1; start < text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const raw = text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
     const trimmed = raw.trim();
-    if (trimmed !== '' && !trimmed.startsWith('#')) rows.push({ line: at + 1, text: raw, domain: trimmed, fields: {} });
-  });
+    if (trimmed !== '' && !trimmed.startsWith('#')) rows.push({ line, text: raw, domain: trimmed, fields: NO_FIELDS });
+    start = end + 1;
+  }
   return { rows, problems: [], fatal: null };
 }
 

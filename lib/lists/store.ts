@@ -1,20 +1,41 @@
-/** Reading and writing lists in the database (see db.ts for the layout and why). */
-import { CHUNK_SIZE, type ChunkRef, type DomainChunk, type EntryChunk, type ListSource, type PharmacheckDb, type StoredList } from './db';
-import { applyDelta, DeltaMismatch, type Delta } from './delta';
-import type { DomainSet } from './domain-set';
-import type { Entry, List } from './schema';
+/** Writing lists to the database (see db.ts for the layout and why). */
+import {
+  CHUNK_SIZE,
+  DETAIL_SIZE,
+  type ChunkRef,
+  type ListSource,
+  type PharmacheckDb,
+  type StoredList,
+} from './db';
+import { DeltaMismatch, type Delta } from './delta';
+import { FingerprintSet } from './fingerprint-set';
+import { overlayAfter, type ListOverlay } from './overlay';
+import { readBaseEntries, readOverlay } from './store-read';
+import type { Entry, List, ListMeta } from './schema';
 import { defaultVouch, type Vouch } from './standing';
 
+/** A stored list with its base's domains in stored order (what tests and the toolkit index). */
 export interface LoadedList {
   readonly stored: StoredList;
-  /** Domains in entry order across the chunks: index i is entry i. */
-  readonly domains: string[];
+  readonly domains: readonly string[];
 }
 
-interface NewChunk {
-  readonly ref: ChunkRef;
-  readonly domains: DomainChunk;
-  readonly entries: EntryChunk;
+/**
+ * A new base's rule chunks: its domains in the order given, cut at CHUNK_SIZE, each chunk with its
+ * rule id. They are all a blocking rule needs, so rules can go in before the base is indexed.
+ */
+export interface BaseChunks {
+  readonly base: string;
+  readonly chunks: readonly ChunkRef[];
+  /** The domains as given (chunk i holds domains i * CHUNK_SIZE …). */
+  readonly domains: readonly string[];
+}
+
+/** A base ready to be written: its chunks, and its fingerprint set (the order its details are stored in). */
+export interface NewBase extends BaseChunks {
+  readonly set: FingerprintSet;
+  /** Sorted position → index in `domains` (null when they were given in fingerprint order). */
+  readonly order: Uint32Array | null;
 }
 
 /** Rule ids are never reused while a chunk might still hold one; a counter hands them out. */
@@ -26,229 +47,198 @@ async function allocateRuleIds(db: PharmacheckDb, count: number): Promise<number
   });
 }
 
-function chunkKey(listId: string): string {
-  return `${listId}:${crypto.randomUUID()}`;
-}
-
-async function makeChunks(db: PharmacheckDb, listId: string, entries: readonly Entry[]): Promise<NewChunk[]> {
-  const count = Math.ceil(entries.length / CHUNK_SIZE);
+/** Cuts a list's domains (in the order given) into rule chunks, each with a new rule id. */
+export async function allocateChunks(db: PharmacheckDb, domains: readonly string[]): Promise<BaseChunks> {
+  const count = Math.ceil(domains.length / CHUNK_SIZE);
   const firstRuleId = count > 0 ? await allocateRuleIds(db, count) : 0;
-  const chunks: NewChunk[] = [];
-  for (let i = 0; i < count; i++) {
-    const part = entries.slice(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE);
-    const key = chunkKey(listId);
-    chunks.push({
-      ref: { key, count: part.length, ruleId: firstRuleId + i },
-      domains: { key, listId, domains: part.map((e) => e.domain).join('\n') },
-      entries: { key, listId, entries: part },
-    });
-  }
-  return chunks;
+  const base = crypto.randomUUID();
+  const chunks = Array.from({ length: count }, (_, i) => ({
+    key: `${base}:r${i}`,
+    count: Math.min(CHUNK_SIZE, domains.length - i * CHUNK_SIZE),
+    ruleId: firstRuleId + i,
+  }));
+  return { base, chunks, domains };
 }
 
-async function writeChunks(db: PharmacheckDb, chunks: readonly NewChunk[]): Promise<void> {
+/** Indexes the chunks' domains. Throws RangeError on a repeated domain (the extension finds them here). */
+export function indexBase(chunks: BaseChunks): NewBase {
+  const { set, order } = FingerprintSet.build(chunks.domains);
+  return { ...chunks, set, order };
+}
+
+export async function prepareBase(db: PharmacheckDb, domains: readonly string[]): Promise<NewBase> {
+  return indexBase(await allocateChunks(db, domains));
+}
+
+/** The domains of each rule chunk (for its blocking rule). */
+export function chunkDomains(chunks: BaseChunks): { ruleId: number; domains: readonly string[] }[] {
+  return chunks.chunks.map((chunk, i) => ({ ruleId: chunk.ruleId, domains: chunks.domains.slice(i * CHUNK_SIZE, i * CHUNK_SIZE + chunk.count) }));
+}
+
+/** The domain at a sorted position (as its details are stored) of a new base. */
+export function domainAt(newBase: NewBase, position: number): string | undefined {
+  return newBase.domains[newBase.order ? newBase.order[position]! : position];
+}
+
+/** Entries given in input order, put in the new base's (fingerprint) order, as details are stored. */
+export function inBaseOrder<T>(newBase: Pick<NewBase, 'order'>, items: readonly T[]): T[] {
+  return newBase.order ? Array.from(newBase.order, (i) => items[i]!) : [...items];
+}
+
+/** Writes a new base's rows beside the list's current ones (nothing reads them until the switch). */
+export async function writeBaseRows(db: PharmacheckDb, listId: string, newBase: NewBase, entries: readonly Entry[]): Promise<void> {
+  const domainRows = chunkDomains(newBase).map(({ domains }, i) => ({ key: newBase.chunks[i]!.key, listId, domains: domains.join('\n') }));
+  const detailRows: { key: string; listId: string; entries: Entry[] }[] = [];
+  for (let at = 0; at < entries.length; at += DETAIL_SIZE) detailRows.push({ key: `${newBase.base}:${at / DETAIL_SIZE}`, listId, entries: entries.slice(at, at + DETAIL_SIZE) });
   await db.transaction('rw', db.domainChunks, db.entryChunks, async () => {
-    await db.domainChunks.bulkPut(chunks.map((c) => c.domains));
-    await db.entryChunks.bulkPut(chunks.map((c) => c.entries));
-  });
-}
-
-/** Points the list row at its new chunks and deletes the chunks it no longer names, atomically. */
-async function switchTo(db: PharmacheckDb, stored: StoredList): Promise<void> {
-  await db.transaction('rw', db.lists, db.domainChunks, db.entryChunks, async () => {
-    await db.lists.put(stored);
-    const keep = new Set(stored.chunks.map((c) => c.key));
-    const stale = (await db.domainChunks.where('listId').equals(stored.id).primaryKeys()).filter((k) => !keep.has(k));
-    const staleEntries = (await db.entryChunks.where('listId').equals(stored.id).primaryKeys()).filter((k) => !keep.has(k));
-    await db.domainChunks.bulkDelete(stale);
-    await db.entryChunks.bulkDelete(staleEntries);
+    await db.domainChunks.bulkPut(domainRows);
+    await db.entryChunks.bulkPut(detailRows);
   });
 }
 
 /**
- * Stores a validated list as the new version of its id, replacing every chunk. `vouch` says who
- * vouches for it (standing.ts); by default what the extension ships vouches for itself and
- * anything downloaded is a person's.
+ * Switches the list to a new base whose rows are written, in one transaction: the row, the
+ * snapshot, the overlay gone, stale rows deleted. `vouch` says who vouches for the list
+ * (standing.ts); without one, the stored row's stays (a compaction changes no standing), and a new
+ * list gets its source's default.
+ */
+export async function switchBase(db: PharmacheckDb, meta: ListMeta, source: ListSource, newBase: NewBase, vouch?: Vouch): Promise<StoredList> {
+  const id = meta.id;
+  const count = newBase.domains.length;
+  return db.transaction('rw', [db.lists, db.snapshots, db.overlays, db.overlayEntries, db.domainChunks, db.entryChunks], async () => {
+    const standing = vouch ?? (await db.lists.get(id))?.vouch ?? defaultVouch(source);
+    const stored: StoredList = { id, meta, source, base: newBase.base, chunks: newBase.chunks, baseCount: count, entryCount: count, installedAt: new Date().toISOString(), vouch: standing };
+    await db.lists.put(stored);
+    await db.snapshots.put({ id, base: newBase.base, buffer: newBase.set.snapshot() });
+    await db.overlays.delete(id);
+    await db.overlayEntries.where('listId').equals(id).delete();
+    await deleteStaleRows(db, stored);
+    return stored;
+  });
+}
+
+/** Both: a new base for the list, `entries` in the base's order (`vouch` as for switchBase). */
+export async function storeBase(db: PharmacheckDb, meta: ListMeta, source: ListSource, newBase: NewBase, entries: readonly Entry[], vouch?: Vouch): Promise<StoredList> {
+  await writeBaseRows(db, meta.id, newBase, entries);
+  return switchBase(db, meta, source, newBase, vouch);
+}
+
+/** Keys of the detail rows a stored list's base names. */
+export function detailKeys(stored: Pick<StoredList, 'base' | 'baseCount'>): string[] {
+  return Array.from({ length: Math.ceil(stored.baseCount / DETAIL_SIZE) }, (_, n) => `${stored.base}:${n}`);
+}
+
+async function deleteStaleRows(db: PharmacheckDb, stored: StoredList): Promise<void> {
+  const chunks = new Set(stored.chunks.map((c) => c.key));
+  const details = new Set(detailKeys(stored));
+  await db.domainChunks.bulkDelete((await db.domainChunks.where('listId').equals(stored.id).primaryKeys()).filter((k) => !chunks.has(k)));
+  await db.entryChunks.bulkDelete((await db.entryChunks.where('listId').equals(stored.id).primaryKeys()).filter((k) => !details.has(k)));
+}
+
+/**
+ * Stores a validated list as the new base of its id (bundled lists, tests: no rules involved).
+ * `vouch` says who vouches for it (standing.ts); by default what the extension ships vouches for
+ * itself and anything downloaded is a person's.
  */
 export async function installList(db: PharmacheckDb, list: List, source: ListSource, vouch: Vouch = defaultVouch(source)): Promise<StoredList> {
-  const chunks = await makeChunks(db, list.id, list.entries);
-  await writeChunks(db, chunks);
-  const { entries: _entries, ...meta } = list;
-  const stored: StoredList = {
-    id: list.id,
-    meta,
-    source,
-    chunks: chunks.map((c) => c.ref),
-    entryCount: list.entries.length,
-    installedAt: new Date().toISOString(),
-    vouch,
-  };
-  await switchTo(db, stored);
-  return stored;
+  const { entries, ...meta } = list;
+  const newBase = await prepareBase(db, entries.map((e) => e.domain));
+  return storeBase(db, meta, source, newBase, inBaseOrder(newBase, entries), vouch);
 }
 
 /**
- * Applies a verified delta to the stored version it starts from. Only the chunks that lose an
- * entry are rewritten; the added entries go into one new chunk (merged with the smallest chunk when
- * that one is less than half full, so small deltas do not pile up small chunks).
+ * Applies a verified delta to the stored version it starts from by growing the list's overlay, in
+ * one transaction that writes the list row, the overlay's domains and the delta's additions,
+ * whatever the list's size. `known` is the list as the index holds it, which spares reading its
+ * base's snapshot. `vouch` replaces who vouches for the list (kept as it was by default).
  * Throws DeltaMismatch when the delta does not fit the stored list; nothing is changed then.
- * `vouch` replaces who vouches for the list (kept as it was by default).
  */
-export async function applyDeltaToStore(db: PharmacheckDb, delta: Delta, known?: KnownList, vouch?: Vouch): Promise<StoredList> {
-  const stored = await db.lists.get(delta.id);
-  if (!stored) throw new DeltaMismatch(`no stored list ${delta.id}`);
-  if (stored.meta.version !== delta.from) throw new DeltaMismatch(`stored version is ${stored.meta.version}, the delta starts at ${delta.from}`);
-  // Entries are checked against the list's kind when a whole list is parsed; a delta that changed
-  // the kind would bring in entries never checked against it. The full list is checked whole.
-  if (delta.meta.kind !== stored.meta.kind) throw new DeltaMismatch(`the delta changes the list's kind from ${stored.meta.kind} to ${delta.meta.kind}`);
-  const locate = known && sameChunkKeys(known.list, stored) ? locateInMemory(known, stored) : await locateByReading(db, stored);
-  const removals = new Set(delta.remove);
-  const touched = new Set<number>();
-  for (const domain of delta.remove) {
-    const position = locate(domain);
-    if (position === -1) throw new DeltaMismatch(`removes ${domain}, which the stored list does not hold`);
-    touched.add(position);
-  }
-  for (const entry of delta.add) {
-    if (locate(entry.domain) !== -1 && !removals.has(entry.domain)) throw new DeltaMismatch(`adds ${entry.domain}, which the stored list already holds`);
-  }
-  // The smallest chunk, not the last: a delta that only removes moves its rewritten chunk to the
-  // end, and a small chunk left before it would otherwise never be merged again.
-  const smallest = stored.chunks.reduce((best, c, i) => (c.count < stored.chunks[best]!.count ? i : best), stored.chunks.length - 1);
-  const merge = delta.add.length > 0 && smallest >= 0 && stored.chunks[smallest]!.count < CHUNK_SIZE / 2 && delta.add.length < CHUNK_SIZE / 2;
-  if (merge) touched.add(smallest);
-
-  const keptRefs: (ChunkRef | null)[] = [...stored.chunks];
-  const rewritten: Entry[] = [];
-  const touchedPositions = [...touched].sort((a, b) => a - b);
-  const entryRows = await db.entryChunks.bulkGet(touchedPositions.map((p) => stored.chunks[p]!.key));
-  entryRows.forEach((row, i) => {
-    if (!row) throw new DeltaMismatch(`entries of chunk ${stored.chunks[touchedPositions[i]!]!.key} are missing`);
-    rewritten.push(...row.entries.filter((e) => !removals.has(e.domain)));
-    keptRefs[touchedPositions[i]!] = null;
+export async function applyDeltaToStore(
+  db: PharmacheckDb,
+  delta: Delta,
+  known?: { readonly list: StoredList; readonly set: FingerprintSet },
+  vouch?: Vouch,
+): Promise<{ stored: StoredList; overlay: ListOverlay }> {
+  const before = await db.lists.get(delta.id);
+  // The set comes from memory when it is the stored base's, else from the snapshot (read outside
+  // the transaction below, which may only wait on IndexedDB).
+  const set = before && known?.list.base === before.base ? known.set : before ? await restoreSet(db, before) : null;
+  return db.transaction('rw', db.lists, db.overlays, db.overlayEntries, async () => {
+    const stored = await db.lists.get(delta.id);
+    if (!stored || !set) throw new DeltaMismatch(`no stored list ${delta.id}`);
+    if (stored.base !== before?.base) throw new DeltaMismatch(`list ${delta.id} changed while the delta was applied`);
+    if (stored.meta.version !== delta.from) throw new DeltaMismatch(`stored version is ${stored.meta.version}, the delta starts at ${delta.from}`);
+    // Entries are checked against the list's kind when a whole list is parsed; a delta that changed
+    // the kind would bring in entries never checked against it. The full list is checked whole.
+    if (delta.meta.kind !== stored.meta.kind) throw new DeltaMismatch(`the delta changes the list's kind from ${stored.meta.kind} to ${delta.meta.kind}`);
+    const row = await db.overlays.get(stored.id);
+    const current = row?.base === stored.base ? { adds: new Set(row.adds), removes: new Set(row.removes) } : { adds: new Set<string>(), removes: new Set<string>() };
+    const deltas = row?.base === stored.base ? row.deltas : 0;
+    const { overlay } = overlayAfter(set, current, delta);
+    const next: StoredList = {
+      ...stored,
+      meta: delta.meta,
+      vouch: vouch ?? stored.vouch,
+      entryCount: stored.entryCount - delta.remove.length + delta.add.length,
+      installedAt: new Date().toISOString(),
+    };
+    await db.lists.put(next);
+    await db.overlays.put({ id: stored.id, base: stored.base, adds: [...overlay.adds], removes: [...overlay.removes], deltas: deltas + 1 });
+    await db.overlayEntries.put({ key: `${stored.base}:${deltas}`, listId: stored.id, base: stored.base, entries: delta.add });
+    return { stored: next, overlay };
   });
-  const fresh = await makeChunks(db, delta.id, applyDelta(rewritten, { remove: [], add: delta.add }));
-  await writeChunks(db, fresh);
-  const chunks = [...keptRefs.filter((c): c is ChunkRef => c !== null), ...fresh.map((c) => c.ref)];
-  const next: StoredList = {
-    ...stored,
-    meta: delta.meta,
-    vouch: vouch ?? stored.vouch,
-    chunks,
-    entryCount: chunks.reduce((sum, c) => sum + c.count, 0),
-    installedAt: new Date().toISOString(),
-  };
-  await switchTo(db, next);
-  return next;
 }
 
-/** The same list held in memory (lib/lists/list-index.ts), to find entries without reading them. */
-export interface KnownList {
-  readonly list: StoredList;
-  readonly set: Pick<DomainSet, 'indexOf'>;
+async function restoreSet(db: PharmacheckDb, stored: StoredList): Promise<FingerprintSet> {
+  const snapshot = await db.snapshots.get(stored.id);
+  if (snapshot?.base === stored.base) return FingerprintSet.restore(snapshot.buffer);
+  return FingerprintSet.build((await readBaseEntries(db, stored)).map((e) => e.domain)).set;
 }
 
-function sameChunkKeys(a: StoredList, b: StoredList): boolean {
-  return a.chunks.length === b.chunks.length && a.chunks.every((c, i) => c.key === b.chunks[i]!.key);
+/**
+ * A new base for a list from its base and overlay (compaction): the same entries, the overlay
+ * empty. Returns the new base unwritten, and its entries in its order, for storeBase.
+ */
+export async function compactedBase(db: PharmacheckDb, stored: StoredList): Promise<{ newBase: NewBase; entries: Entry[] }> {
+  const [base, current] = await Promise.all([readBaseEntries(db, stored), readOverlay(db, stored)]);
+  const merged = base.filter((e) => !current.overlay.removes.has(e.domain));
+  for (const entry of current.entries.values()) merged.push(entry);
+  if (merged.length !== stored.entryCount) throw new Error(`list ${stored.id}: ${merged.length} of ${stored.entryCount} entries stored`);
+  const newBase = await prepareBase(db, merged.map((e) => e.domain));
+  return { newBase, entries: inBaseOrder(newBase, merged) };
 }
 
-/** Domain → position of the chunk that holds it, or -1; from the index in memory. */
-function locateInMemory(known: KnownList, stored: StoredList): (domain: string) => number {
-  const starts: number[] = [];
-  let start = 0;
-  for (const chunk of stored.chunks) {
-    starts.push(start);
-    start += chunk.count;
-  }
-  return (domain) => {
-    const index = known.set.indexOf(domain);
-    if (index === -1) return -1;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= index) low = mid;
-      else high = mid - 1;
-    }
-    return low;
-  };
-}
-
-/** The same, by reading every chunk's domains (when no index in memory matches the stored list). */
-async function locateByReading(db: PharmacheckDb, stored: StoredList): Promise<(domain: string) => number> {
-  const rows = await db.domainChunks.bulkGet(stored.chunks.map((c) => c.key));
-  const positions = new Map<string, number>();
-  rows.forEach((row, position) => {
-    if (!row) throw new DeltaMismatch(`chunk ${stored.chunks[position]!.key} is missing`);
-    if (row.domains !== '') for (const domain of row.domains.split('\n')) positions.set(domain, position);
-  });
-  return (domain) => positions.get(domain) ?? -1;
-}
-
-/** Deletes a list and its chunks. */
+/** Deletes a list and everything stored for it. */
 export async function removeList(db: PharmacheckDb, listId: string): Promise<void> {
-  await db.transaction('rw', db.lists, db.domainChunks, db.entryChunks, async () => {
+  await db.transaction('rw', [db.lists, db.snapshots, db.overlays, db.overlayEntries, db.domainChunks, db.entryChunks], async () => {
     await db.lists.delete(listId);
+    await db.snapshots.delete(listId);
+    await db.overlays.delete(listId);
+    await db.overlayEntries.where('listId').equals(listId).delete();
     await db.domainChunks.where('listId').equals(listId).delete();
     await db.entryChunks.where('listId').equals(listId).delete();
   });
 }
 
-/** Deletes chunks that no list row names (left by an install that was interrupted). */
+/** Deletes rows that no list row names (left by an install that was interrupted). */
 export async function removeOrphanChunks(db: PharmacheckDb): Promise<number> {
-  return db.transaction('rw', db.lists, db.domainChunks, db.entryChunks, async () => {
-    const named = new Set((await db.lists.toArray()).flatMap((l) => l.chunks.map((c) => c.key)));
+  return db.transaction('rw', [db.lists, db.domainChunks, db.entryChunks, db.snapshots, db.overlays, db.overlayEntries], async () => {
+    const lists = await db.lists.toArray();
+    const named = new Set(lists.flatMap((l) => [...l.chunks.map((c) => c.key), ...(l.base ? detailKeys(l) : [])]));
+    const bases = new Map(lists.map((l) => [l.id, l.base]));
     const orphanDomains = (await db.domainChunks.toCollection().primaryKeys()).filter((k) => !named.has(k));
     const orphanEntries = (await db.entryChunks.toCollection().primaryKeys()).filter((k) => !named.has(k));
     await db.domainChunks.bulkDelete(orphanDomains);
     await db.entryChunks.bulkDelete(orphanEntries);
-    return orphanDomains.length + orphanEntries.length;
-  });
-}
-
-/** Every stored list with its domains, each read in one transaction (a consistent snapshot). */
-export async function loadLists(db: PharmacheckDb): Promise<LoadedList[]> {
-  return db.transaction('r', db.lists, db.domainChunks, async () => {
-    const lists = await db.lists.toArray();
-    const loaded: LoadedList[] = [];
-    for (const stored of lists) {
-      const rows = await db.domainChunks.bulkGet(stored.chunks.map((c) => c.key));
-      const domains: string[] = [];
-      rows.forEach((row, i) => {
-        if (!row) throw new Error(`list ${stored.id}: chunk ${stored.chunks[i]!.key} is missing`);
-        if (row.domains.length > 0) for (const d of row.domains.split('\n')) domains.push(d);
-      });
-      if (domains.length !== stored.entryCount) {
-        throw new Error(`list ${stored.id}: ${domains.length} of ${stored.entryCount} entries stored`);
-      }
-      loaded.push({ stored, domains });
+    let others = 0;
+    for (const table of [db.snapshots, db.overlays]) {
+      const stale = (await table.toArray()).filter((row) => bases.get(row.id) !== row.base).map((row) => row.id);
+      await table.bulkDelete(stale);
+      others += stale.length;
     }
-    return loaded;
-  });
-}
-
-/** Where entry `index` of a stored list lives: its chunk and its offset in it. */
-export function locateEntry(stored: StoredList, index: number): { chunk: ChunkRef; offset: number } | null {
-  let start = 0;
-  for (const chunk of stored.chunks) {
-    if (index < start + chunk.count) return index >= start ? { chunk, offset: index - start } : null;
-    start += chunk.count;
-  }
-  return null;
-}
-
-/** The full entry at an index of a stored list (to explain a verdict), or undefined. */
-export async function readEntry(db: PharmacheckDb, stored: StoredList, index: number): Promise<Entry | undefined> {
-  const at = locateEntry(stored, index);
-  if (!at) return undefined;
-  return (await db.entryChunks.get(at.chunk.key))?.entries[at.offset];
-}
-
-/** All entries of a stored list, in order. */
-export async function readEntries(db: PharmacheckDb, stored: StoredList): Promise<Entry[]> {
-  const rows = await db.entryChunks.bulkGet(stored.chunks.map((c) => c.key));
-  return rows.flatMap((row, i) => {
-    if (!row) throw new Error(`list ${stored.id}: entries of chunk ${stored.chunks[i]!.key} are missing`);
-    return row.entries;
+    const staleEntries = (await db.overlayEntries.toArray()).filter((row) => bases.get(row.listId) !== row.base).map((row) => row.key);
+    await db.overlayEntries.bulkDelete(staleEntries);
+    others += staleEntries.length;
+    return orphanDomains.length + orphanEntries.length + others;
   });
 }

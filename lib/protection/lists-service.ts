@@ -4,16 +4,19 @@
  * the protection service rebuilds its index and rules, so verdicts switch to the new version at
  * once and never see a half-applied one.
  */
-import { counts, effectiveRank, vouchedType, type KnownList, type PharmacheckDb } from '../lists';
+import { counts, effectiveRank, vouchedType, type PharmacheckDb } from '../lists';
 import type { DirectoryView, SubscriptionView, UpdateResult } from '../messaging';
 import { readDirectory, syncVouches, type DirectoryRoot } from '../trust';
-import { directoryDue, isDue, subscribe, unsubscribe, updateDirectory, updateSubscription, type FetchBytes, type SubscribeResult, type UpdateOutcome } from '../updater';
+import { directoryDue, isDue, subscribe, unsubscribe, updateDirectory, updateSubscription, type FetchBytes, type ListInstaller, type SubscribeResult, type UpdateOutcome } from '../updater';
 
 export interface ListsServiceDeps {
   readonly fetcher: FetchBytes;
-  readonly known?: (id: string) => KnownList | undefined;
+  /** Stores updates and puts them in force (rules and index); without one, onListsChanged follows each. */
+  readonly installer?: ListInstaller;
   readonly now: () => Date;
-  /** Called after lists changed (index and rules rebuild). */
+  readonly onDownloaded?: (what: 'delta' | 'full') => void;
+  readonly onStep?: (step: string) => void;
+  /** Called after lists changed outside the installer (index and rules follow). */
   readonly onListsChanged: () => Promise<void>;
   /** The extension's pinned keys for the directory of publishers (none: the directory is not updated). */
   readonly root?: () => DirectoryRoot | null;
@@ -47,12 +50,15 @@ export class ListsService {
 
   private async run(ids: readonly string[] | 'due', withDirectory: boolean): Promise<UpdateOutcome[]> {
     const vouchesChanged = withDirectory && (await this.runDirectory(ids !== 'due'));
+    // An installer puts each update in force against the lists as they stand: new vouches first.
+    if (vouchesChanged && this.deps.installer) await this.deps.onListsChanged();
     const subs = await this.db.subscriptions.toArray();
     const now = this.deps.now();
     const chosen = subs.filter((s) => (ids === 'due' ? isDue(s.nextCheck, now) : ids.includes(s.id)));
     const outcomes: UpdateOutcome[] = [];
     for (const sub of chosen) outcomes.push(await updateSubscription(this.db, sub, this.deps));
-    if (vouchesChanged || outcomes.some((o) => o.status === 'updated')) await this.deps.onListsChanged();
+    const updated = outcomes.some((o) => o.status === 'updated');
+    if (!this.deps.installer && (vouchesChanged || updated)) await this.deps.onListsChanged();
     return outcomes;
   }
 
@@ -77,7 +83,7 @@ export class ListsService {
       const result = await subscribe(this.db, { url, publicKey, addedBy }, this.deps);
       if (result.ok) {
         const sub = await this.db.subscriptions.get(result.id);
-        if (sub && (await updateSubscription(this.db, sub, this.deps)).status === 'updated') await this.deps.onListsChanged();
+        if (sub && (await updateSubscription(this.db, sub, this.deps)).status === 'updated' && !this.deps.installer) await this.deps.onListsChanged();
       }
       return result;
     });

@@ -1,31 +1,32 @@
-/** Turns a verdict into what pages show: the lists that matched, who vouches for each, with their entries' details. */
+/**
+ * Turns a confirmed verdict into what pages show: the lists that matched, who vouches for each,
+ * with their entries' details.
+ */
 import type { MatchDetails, VerdictReport } from '../messaging';
-import { isExpired, readEntry, vouchedType, type PharmacheckDb } from '../lists';
+import { isExpired, vouchedType, type ConfirmedHit } from '../lists';
 import type { Verdict } from '../verdict';
 
-export async function describeVerdict(db: PharmacheckDb, url: string, verdict: Verdict | null, now: Date): Promise<VerdictReport> {
+export type ConfirmedVerdict = Omit<Verdict, 'hits'> & { readonly hits: readonly ConfirmedHit[] };
+
+/** `keyIds`: the key each matched list's subscription trusts, by list id (none for a bundled list). */
+export function describeVerdict(url: string, verdict: ConfirmedVerdict | null, now: Date, keyIds: ReadonlyMap<string, string> = new Map()): VerdictReport {
   if (!verdict) return { verdict: null, url, host: null, matches: [] };
-  const matches: MatchDetails[] = [];
-  for (const hit of verdict.hits) {
-    const entry = await readEntry(db, hit.list, hit.entryIndex);
-    const sub = await db.subscriptions.get(hit.list.id);
-    matches.push({
-      listId: hit.list.id,
-      listName: hit.list.meta.name,
-      publisher: hit.list.meta.publisher,
-      vouch: hit.list.vouch,
-      rankedAs: vouchedType(hit.list),
-      keyId: sub?.key?.keyId ?? null,
-      kind: hit.list.meta.kind,
-      version: hit.list.meta.version,
-      expires: hit.list.meta.expires,
-      outOfDate: isExpired(hit.list.meta, now),
-      domain: hit.domain,
-      category: entry?.category ?? null,
-      added: entry?.added ?? null,
-      evidence: entry?.evidence ?? null,
-      note: entry?.note ?? null,
-    });
-  }
+  const matches: MatchDetails[] = verdict.hits.map(({ list, domain, entry }) => ({
+    listId: list.id,
+    listName: list.meta.name,
+    publisher: list.meta.publisher,
+    vouch: list.vouch,
+    rankedAs: vouchedType(list),
+    keyId: keyIds.get(list.id) ?? null,
+    kind: list.meta.kind,
+    version: list.meta.version,
+    expires: list.meta.expires,
+    outOfDate: isExpired(list.meta, now),
+    domain,
+    category: entry?.category ?? null,
+    added: entry?.added ?? null,
+    evidence: entry?.evidence ?? null,
+    note: entry?.note ?? null,
+  }));
   return { verdict: verdict.kind, url, host: verdict.host.name, matches };
 }

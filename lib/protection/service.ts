@@ -1,14 +1,22 @@
 /**
  * The background's protection service: keeps the in-memory index, answers verdicts, keeps the
- * blocking rules in step with the stored lists, and lifts a block when a person chooses to.
+ * blocking rules in step with the stored lists (rules-sync.ts), and lifts a block when a person
+ * chooses to.
+ *
+ * Start-up order, so that a woken worker answers at once: the index comes back from its snapshots
+ * in one read (`ready`: verdicts from then on), and only then runs what can wait (`started`): the
+ * bundled lists' check, the directory of publishers, on the first wake of a browser session the
+ * rule check and clean-up, the managed policy and the reports' retry. The first wake of a session
+ * is the exception: its verdicts wait for start-up, since the shipped directory may change who
+ * vouches for a list.
  */
 import { browser } from 'wxt/browser';
-import { allowForSession, applyRuleChanges, syncListRules, warningPageUrl, type RuleSource } from '../blocking';
+import { allowForSession, warningPageUrl } from '../blocking';
 import { hostFromUrl } from '../domain';
-import { counts, inForce, ListIndex, loadLists, removeOrphanChunks, type LoadedList, type PharmacheckDb } from '../lists';
+import { applyDeltaToStore, compactedBase, overlaySize, readForWake, removeOrphanChunks, restoreLists, storeBase, type PharmacheckDb, type StoredList } from '../lists';
 import type { ContentHandlers, Handlers } from '../messaging/background';
 import type { CautionView, ProceedResult, VerdictReport } from '../messaging';
-import { verdictForUrl, withCaution, type Verdict } from '../verdict';
+import { confirmedVerdictForUrl, verdictForUrl, withCaution, type Verdict } from '../verdict';
 import type { CautionAssessment } from '../caution';
 import { CautionTabs } from './caution-tabs';
 import { EmbeddedSites, framingPage } from './frames';
@@ -16,24 +24,24 @@ import { warnOnCommit, type Commit } from './service-workers';
 import { cautionNotice } from './caution-notice';
 import { showBadge } from './badge';
 import { ensureBundledLists } from './bundled';
+import { detailsSource } from './entry-sources';
 import { ListsService } from './lists-service';
 import { ReportsService } from './reports-service';
 import { isFirstWakeOfSession, markSessionStarted } from './session';
-import { refreshLists } from './refresh';
 import { applyPolicy, readPolicy } from './policy';
-import { describeVerdict } from './report';
-import { fetchBytes } from '../updater';
+import { describeVerdict, type ConfirmedVerdict } from './report';
+import { RulesSync } from './rules-sync';
+import { applyInForce, applyStarted, applyStep, mark, recordTiming, SCRIPT_START, sinceScriptStart, wakeMarks } from './timings';
+import { fetchBytes, type ListInstaller } from '../updater';
 import { ensureShippedDirectory, readDirectory, readShippedDirectory, readShippedRoot, syncVouches, type DirectoryRoot } from '../trust';
 
-/** A stored list's domains cut along its chunks, each with the rule id it owns. */
-function ruleSource({ stored, domains }: LoadedList): RuleSource {
-  let start = 0;
-  const chunks = stored.chunks.map((chunk) => {
-    const part = { ruleId: chunk.ruleId, domains: domains.slice(start, start + chunk.count) };
-    start += chunk.count;
-    return part;
-  });
-  return { meta: stored.meta, vouch: stored.vouch, chunks };
+/** The one-shot alarm that folds the overlay into the dynamic rules, a while after the last delta. */
+export const FOLD_ALARM = 'pharmacheck-fold';
+const FOLD_DELAY_MINUTES = 1;
+
+/** A list's overlay is compacted into a new base past 5% of the base (at least 2,000, at most 10,000 domains). */
+export function needsCompaction(list: Pick<StoredList, 'baseCount'>, overlayDomains: number): boolean {
+  return overlayDomains > Math.min(10_000, Math.max(2_000, list.baseCount * 0.05));
 }
 
 function cautionView(a: CautionAssessment): CautionView | null {
@@ -48,37 +56,90 @@ export function urlToCheck(tabUrl: string, warningUrl: string): string {
 }
 
 export class ProtectionService {
-  private index: ListIndex = ListIndex.empty;
+  private readonly rules: RulesSync;
   /** The pinned keys of the directory of publishers shipped in the package (null if it is broken). */
   private root: DirectoryRoot | null = null;
+  /**
+   * Verdicts can be answered: the index is back. On the first wake of a session (an install, an
+   * update, a browser start) also the shipped directory's vouches and the rules that follow them.
+   */
   readonly ready: Promise<void>;
+  /** Everything start-up does is done (updates wait for it). */
+  readonly started: Promise<void>;
   readonly lists: ListsService;
   readonly reports: ReportsService;
   readonly caution = new CautionTabs();
   readonly embedded = new EmbeddedSites();
+  private unindexed: StoredList[] = [];
+  private answered = { verdict: false, badge: false };
 
   constructor(
     private readonly db: PharmacheckDb,
     private readonly now: () => Date = () => new Date(),
   ) {
+    mark('main');
+    this.rules = new RulesSync({ db, now, warningPageUrl });
     this.lists = new ListsService(db, {
       fetcher: fetchBytes,
       now,
-      known: (id) => this.index.indexed().get(id),
+      installer: this.installer(),
+      onDownloaded: applyStarted,
+      onStep: applyStep,
       onListsChanged: () => this.refresh(),
       root: () => this.root,
     });
     this.reports = new ReportsService(db);
-    this.ready = this.start();
+    const firstWake = isFirstWakeOfSession();
+    const restored = this.restore();
+    this.started = this.start(restored, firstWake);
+    // Whoever waits for it sees a failure; nobody waiting is no reason for an unhandled rejection.
+    this.started.catch((error: unknown) => console.warn('Pharmacheck: start-up failed:', error));
+    this.ready = this.whenReady(restored, firstWake);
   }
 
-  private async start(): Promise<void> {
-    const firstWake = await isFirstWakeOfSession();
+  /**
+   * Later wakes answer from the restored index at once. The first wake of a session waits for
+   * start-up: a release's directory may revoke a key or vouch for a list anew, and no verdict is
+   * given from the standing before it (the rules follow it in the same step).
+   */
+  private async whenReady(restored: Promise<void>, firstWake: Promise<boolean>): Promise<void> {
+    await restored;
+    if (await firstWake) await this.started.catch(() => undefined);
+  }
+
+  private async restore(): Promise<void> {
+    mark('restore');
+    // Dexie opens meanwhile: the first verdict's details are read through it.
+    void this.db.open().catch(() => undefined);
+    const raw = await readForWake(this.db.name);
+    const rows = raw?.rows ?? (await restoreLists(this.db));
+    const state = raw ? raw.ruleState : await this.db.ruleState.get('overlay');
+    mark('read');
+    this.unindexed = await this.rules.restore(rows, state);
+    mark('indexed');
+  }
+
+  private async start(restored: Promise<void>, isFirstWake: Promise<boolean>): Promise<void> {
+    await restored;
+    const firstWake = await isFirstWake;
     const fetchText = async (path: string) => (await fetch(browser.runtime.getURL(`/${path}` as '/warning.html'))).text();
-    await ensureBundledLists(this.db, fetchText, this.now());
-    await this.startDirectory(fetchText, firstWake);
-    if (firstWake) await removeOrphanChunks(this.db);
-    await this.reload(firstWake);
+    await this.lists.serial(async () => {
+      if (firstWake) await this.rules.restoreSession();
+      const bundled = await ensureBundledLists(this.db, fetchText, this.now());
+      await this.startDirectory(fetchText, firstWake);
+      if (firstWake) await removeOrphanChunks(this.db);
+      // Lists stored without a snapshot (by an older version, or a write cut short) get a new base.
+      for (const stored of this.unindexed) {
+        try {
+          const { newBase, entries } = await compactedBase(this.db, stored);
+          await storeBase(this.db, stored.meta, stored.source, newBase, entries);
+        } catch (error) {
+          console.warn(`Pharmacheck: list ${stored.id} could not be read back, left out:`, error);
+        }
+      }
+      if (firstWake) await this.rules.checkSession();
+      else if (bundled.length > 0 || this.unindexed.length > 0) await this.rules.reconcile();
+    });
     if (firstWake) {
       void this.applyManagedPolicy();
       await markSessionStarted();
@@ -88,11 +149,33 @@ export class ProtectionService {
     void this.reports.deliver(firstWake);
   }
 
+  /** Deltas and full lists go through the reconciler, which puts them in force. */
+  private installer(): ListInstaller {
+    return {
+      applyDelta: async (delta, vouch) => {
+        applyStep('checked');
+        const { stored, overlay } = await applyDeltaToStore(this.db, delta, this.rules.index.indexed().get(delta.id), vouch);
+        applyStep('stored');
+        await this.rules.applyOverlay(stored, overlay);
+        applyInForce('delta');
+        if (this.rules.needsFold) void browser.alarms.create(FOLD_ALARM, { delayInMinutes: FOLD_DELAY_MINUTES });
+        return stored;
+      },
+      installFull: async (checked, source, vouch) => {
+        applyStep('checked');
+        const stored = await this.rules.installFull(checked, source, vouch);
+        applyInForce('full');
+        return stored;
+      },
+    };
+  }
+
   /**
    * The directory of publishers. On the first wake of a session (which every install, update and
    * browser start is): the shipped one unless a newer one that still verifies with the shipped
    * pinned keys is stored, then every list's vouch from it, so a release's revocation applies
-   * before the first verdict. Later wakes only read the pinned keys. A broken shipped directory
+   * before the first verdict (`ready` waits for it; the rule check that follows puts the rules in
+   * step with the new vouches). Later wakes only read the pinned keys. A broken shipped directory
    * leaves the stored one in force, without updates.
    */
   private async startDirectory(fetchText: (path: string) => Promise<string>, firstWake: boolean): Promise<void> {
@@ -126,25 +209,27 @@ export class ProtectionService {
     });
   }
 
-  /**
-   * Rebuilds the index from the database; with `checkRules` (the first wake of a session), also
-   * checks every installed rule against the stored lists and mends what differs.
-   */
-  async reload(checkRules = true): Promise<void> {
-    const lists = await loadLists(this.db);
-    const now = this.now();
-    this.index = ListIndex.build(lists, now);
-    // A list that does not count has no rules (lib/lists/standing.ts: an expired or unvouched
-    // allowlist, a revoked key).
-    if (checkRules) await syncListRules(lists.filter((l) => counts(l.stored, now)).map(ruleSource));
+  /** After lists changed in the database outside an update: the index and the rules follow. */
+  async refresh(): Promise<void> {
+    await this.rules.reconcile();
   }
 
-  /** After a change to the lists: updates the index and the rules of the chunks that changed. */
-  async refresh(): Promise<void> {
-    const { lists, removeRuleIds, addRules } = await refreshLists(this.db, this.index.indexed(), warningPageUrl(), this.now());
-    // Rules first: the badge and the warning page then never name a list the browser does not block.
-    await applyRuleChanges(removeRuleIds, addRules);
-    this.index = ListIndex.of(lists);
+  /**
+   * Folds the overlay into the dynamic rules (the fold alarm, and the periodic one as a catch-all),
+   * compacting first every list whose overlay grew past its share.
+   */
+  async fold(): Promise<void> {
+    await this.started;
+    await this.lists.serial(async () => {
+      let compacted = false;
+      for (const indexed of this.rules.index.indexed().values()) {
+        if (!needsCompaction(indexed.list, overlaySize(indexed.overlay))) continue;
+        const { newBase, entries } = await compactedBase(this.db, indexed.list);
+        await storeBase(this.db, indexed.list.meta, indexed.list.source, newBase, entries);
+        compacted = true;
+      }
+      if (compacted || this.rules.needsFold) await this.rules.fold();
+    });
   }
 
   /**
@@ -152,20 +237,39 @@ export class ProtectionService {
    * allowlist expired while stored), its rules and verdicts follow.
    */
   async enforceExpiry(): Promise<boolean> {
-    await this.ready;
-    if (!this.index.standingChanged(this.now())) return false;
-    await this.lists.serial(() => this.refresh());
+    await this.started;
+    if (!this.rules.index.standingChanged(this.now())) return false;
+    await this.lists.serial(() => this.rules.reconcile());
     return true;
   }
 
+  /** The verdict by fingerprint, for the badge. */
   async verdict(url: string): Promise<Verdict | null> {
     await this.ready;
-    return verdictForUrl(this.index, urlToCheck(url, warningPageUrl()));
+    return verdictForUrl(this.rules.index, urlToCheck(url, warningPageUrl()));
+  }
+
+  /** The verdict confirmed against the stored entries, for what a person is told in words. */
+  async confirmedVerdict(url: string): Promise<ConfirmedVerdict | null> {
+    await this.ready;
+    const target = urlToCheck(url, warningPageUrl());
+    const host = hostFromUrl(target);
+    if (host) await this.rules.settled(host);
+    return confirmedVerdictForUrl(this.rules.index, target, detailsSource(this.db));
   }
 
   async report(url: string): Promise<VerdictReport> {
+    mark('asked');
     const target = urlToCheck(url, warningPageUrl());
-    return describeVerdict(this.db, target, await this.verdict(target), this.now());
+    const verdict = await this.confirmedVerdict(target);
+    const subs = verdict?.hits.length ? await this.db.subscriptions.bulkGet(verdict.hits.map((h) => h.list.id)) : [];
+    const keyIds = new Map(subs.flatMap((s) => (s?.key ? [[s.id, s.key.keyId] as const] : [])));
+    const report = describeVerdict(target, verdict, this.now(), keyIds);
+    if (!this.answered.verdict) {
+      this.answered.verdict = true;
+      recordTiming({ wake: { scriptStartMs: SCRIPT_START, scriptToVerdictMs: sinceScriptStart(), marks: wakeMarks() } });
+    }
+    return report;
   }
 
   /** The verdict for what a tab shows: a list's, or else the caution signals' for that tab's page. */
@@ -176,19 +280,27 @@ export class ProtectionService {
     return { verdict: withCaution(verdict, caution?.level ?? null), caution };
   }
 
-  async updateBadge(tabId: number, url: string | undefined): Promise<void> {
+  /** `eventAt`: performance.now() when the tab event came, for the timings. */
+  async updateBadge(tabId: number, url: string | undefined, eventAt?: number): Promise<void> {
     await showBadge(tabId, url ? (await this.tabVerdict(tabId, url)).verdict : null, url ? await this.embedded.forTab(tabId, url) : []);
+    if (eventAt !== undefined && !this.answered.badge) {
+      this.answered.badge = true;
+      recordTiming({ badge: { eventToBadgeMs: performance.now() - eventAt, scriptToBadgeMs: sinceScriptStart() } });
+    }
   }
 
   /** A tab went to a new page: its caution starts again from the host name. */
-  async navigated(tabId: number, url: string | undefined): Promise<void> {
+  async navigated(tabId: number, url: string | undefined, eventAt?: number): Promise<void> {
     if (url) await this.caution.navigated(tabId, urlToCheck(url, warningPageUrl()));
-    await this.updateBadge(tabId, url);
+    await this.updateBadge(tabId, url, eventAt);
   }
 
-  /** A page committed in a tab: a listed site that a service worker served goes to the warning page. */
+  /**
+   * A page committed in a tab: a listed site that a service worker served goes to the warning page.
+   * Confirmed against the stored entries, as the rules are: a fingerprint collision never redirects.
+   */
   async committed(commit: Commit): Promise<boolean> {
-    return warnOnCommit(commit, async (url) => (await this.verdict(url))?.kind ?? null, warningPageUrl());
+    return warnOnCommit(commit, async (url) => (await this.confirmedVerdict(url))?.kind ?? null, warningPageUrl());
   }
 
   /** The handlers for Pharmacheck's own content script (lib/messaging/background.ts checks the sender). */
@@ -215,7 +327,7 @@ export class ProtectionService {
   async proceed(url: string): Promise<ProceedResult> {
     const host = hostFromUrl(url);
     if (!host) return { ok: false, reason: 'not-web-url' };
-    const verdict = await this.verdict(url);
+    const verdict = await this.confirmedVerdict(url);
     if (verdict?.kind !== 'listed') return { ok: false, reason: 'not-listed' };
     await allowForSession(host.name);
     return { ok: true, url };
@@ -235,7 +347,7 @@ export class ProtectionService {
       },
       'ui-bg-frame-blocked': async ({ url }, sender) => {
         const around = framingPage(sender);
-        const verdict = await this.verdict(url);
+        const verdict = await this.confirmedVerdict(url);
         if (!around || verdict?.kind !== 'listed') return { host: null };
         await this.embedded.record(around.tabId, around.page, verdict.host.name);
         await this.updateBadge(around.tabId, around.page);
@@ -244,11 +356,11 @@ export class ProtectionService {
       'ui-bg-proceed': async ({ url }) => this.proceed(url),
       'ui-bg-subscriptions': async () => this.lists.view(),
       'ui-bg-directory': async () => {
-        await this.ready;
+        await this.started;
         return this.lists.directory();
       },
       'ui-bg-subscribe': async ({ url, publicKey }) => {
-        await this.ready;
+        await this.started;
         return this.lists.subscribe(url, publicKey);
       },
       'ui-bg-unsubscribe': async ({ id }) => ({ ok: await this.lists.unsubscribe(id) }),
@@ -260,7 +372,7 @@ export class ProtectionService {
         return this.reports.items();
       },
       'ui-bg-update-now': async ({ id }) => {
-        await this.ready;
+        await this.started;
         return this.lists.updateNow(id);
       },
     };

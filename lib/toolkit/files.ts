@@ -5,16 +5,18 @@
  * the old file or the new one, never half of one.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { ioReason } from '../publishing/error';
-import { ioError, refused } from './exit';
+import { CliError, ioError, refused } from './exit';
 
 export { ioReason } from '../publishing/error';
 
 export async function readBytes(path: string): Promise<Uint8Array> {
   try {
-    return new Uint8Array(await readFile(path));
+    const buffer = await readFile(path);
+    // A view, not a copy (a list can be over 100 MB).
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   } catch (error) {
     throw ioError(`cannot read ${path}: ${ioReason(error)}`);
   }
@@ -67,6 +69,40 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string, m
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
+    throw ioError(`cannot write ${path}: ${ioReason(error)}`);
+  }
+}
+
+/**
+ * The same, for text given in pieces (a large list), each encoded and written as it comes, so the
+ * whole never sits in memory twice. `tooLarge` is called when more than `maxBytes` would be written:
+ * the temporary file goes, the target is left as it was, and what it throws is thrown.
+ */
+export async function writePiecesAtomic(path: string, pieces: Iterable<string>, maxBytes: number, tooLarge: (bytes: number) => Error): Promise<number> {
+  const temporary = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const encoder = new TextEncoder();
+  let written = 0;
+  let file;
+  try {
+    file = await open(temporary, 'wx', 0o644);
+  } catch (error) {
+    throw ioError(`cannot write ${path}: ${ioReason(error)}`);
+  }
+  try {
+    for (const piece of pieces) {
+      const bytes = encoder.encode(piece);
+      written += bytes.byteLength;
+      if (written > maxBytes) throw tooLarge(written);
+      await file.write(bytes);
+    }
+    await file.close();
+    file = null;
+    await rename(temporary, path);
+    return written;
+  } catch (error) {
+    await file?.close().catch(() => undefined);
+    await rm(temporary, { force: true });
+    if (error instanceof CliError) throw error;
     throw ioError(`cannot write ${path}: ${ioReason(error)}`);
   }
 }

@@ -83,7 +83,7 @@ export async function loadPublishDirectory(dir: string, keys: readonly PublicKey
 export function loaded({ file, list }: HeldList): LoadedList {
   const { entries, ...meta } = list;
   return {
-    stored: { id: list.id, meta, source: { type: 'url', url: pathToFileURL(file).href }, chunks: [], entryCount: entries.length, installedAt: new Date().toISOString(), vouch: { by: 'policy' } },
+    stored: { id: list.id, meta, source: { type: 'url', url: pathToFileURL(file).href }, base: '', chunks: [], baseCount: entries.length, entryCount: entries.length, installedAt: new Date().toISOString(), vouch: { by: 'policy' } },
     domains: entries.map((e) => e.domain),
   };
 }

@@ -11,15 +11,21 @@ import {
   applyDeltaToStore,
   checkDelta,
   checkLatest,
-  checkList,
+  checkListDomains,
   DeltaMismatch,
-  installList,
+  inBaseOrder,
   LIMITS,
+  prepareBase,
   Refused,
-  type KnownList,
+  storeBase,
+  type CheckedDomains,
+  type Delta,
+  type ListSource,
   type PharmacheckDb,
+  type StoredList,
   type Subscription,
   type UpdateError,
+  type Vouch,
 } from '../lists';
 import { signatureFileSchema } from '../signing';
 import { acceptedKeys, isRetired, readDirectory, revocationOf, vouchFor } from '../trust';
@@ -33,12 +39,43 @@ export type UpdateOutcome =
   | { readonly id: string; readonly status: 'failed'; readonly error: UpdateError }
   | { readonly id: string; readonly status: 'skipped' };
 
+/**
+ * What stores a verified download and puts it in force. The background's puts the blocking rules
+ * in step too (lib/protection/rules-sync.ts); `storeOnly` (tests, tools) writes the database only.
+ */
+export interface ListInstaller {
+  /** `vouch`: who vouches for the list now (lib/trust/keys.ts, from the key that signed the delta). */
+  applyDelta(delta: Delta, vouch: Vouch): Promise<StoredList>;
+  /** A list checked as far as its domains (its entries' other fields are checked here). */
+  installFull(checked: CheckedDomains, source: ListSource, vouch: Vouch): Promise<StoredList>;
+}
+
+export function storeOnly(db: PharmacheckDb): ListInstaller {
+  return {
+    applyDelta: async (delta, vouch) => (await applyDeltaToStore(db, delta, undefined, vouch)).stored,
+    installFull: async (checked, source, vouch) => {
+      let newBase;
+      try {
+        newBase = await prepareBase(db, checked.domains);
+      } catch (error) {
+        if (error instanceof RangeError) throw new Refused('invalid', `the list: ${error.message}`);
+        throw error;
+      }
+      return storeBase(db, checked.meta, source, newBase, inBaseOrder(newBase, checked.entries()), vouch);
+    },
+  };
+}
+
 export interface UpdateDeps {
   readonly fetcher: FetchBytes;
-  /** The list as the background holds it in memory, if it does (spares reading it to apply a delta). */
-  readonly known?: (id: string) => KnownList | undefined;
+  /** Default: storeOnly. */
+  readonly installer?: ListInstaller;
   readonly now: () => Date;
   readonly random?: () => number;
+  /** Called when a list's or a delta's bytes have arrived, before they are checked (for timings). */
+  readonly onDownloaded?: (what: 'delta' | 'full') => void;
+  /** Called after each check of a download (for timings). */
+  readonly onStep?: (step: string) => void;
 }
 
 export function describeError(error: unknown, at: Date): UpdateError {
@@ -61,6 +98,7 @@ type Keyed = Subscription & { url: string; key: NonNullable<Subscription['key']>
 type Downloaded = UpdateOutcome & { etag?: string | null; interval?: number; key?: Subscription['key'] };
 
 async function download(db: PharmacheckDb, subscribed: Keyed, deps: UpdateDeps): Promise<Downloaded> {
+  const installer = deps.installer ?? storeOnly(db);
   let sub = subscribed;
   const current = await db.lists.get(sub.id);
   const directory = await readDirectory(db);
@@ -96,10 +134,11 @@ async function download(db: PharmacheckDb, subscribed: Keyed, deps: UpdateDeps):
     try {
       const file = await fetchSigned(deps.fetcher, new URL(offered.file, sub.url).href, LIMITS.deltaBytes);
       if (file.notModified) throw new FetchFailed('http-304', offered.file);
-      const delta = await checkDelta(file.bytes, file.signature, expect);
+      deps.onDownloaded?.('delta');
+      const delta = await checkDelta(file.bytes, file.signature, expect, deps.onStep);
       if (delta.to !== latest.version) throw new Refused('invalid', `the delta leads to version ${delta.to}, latest.json says ${latest.version}`);
       const key = keyOf(file.signature);
-      const stored = await applyDeltaToStore(db, delta, deps.known?.(sub.id), vouchFor({ ...sub, key }, directory));
+      const stored = await installer.applyDelta(delta, vouchFor({ ...sub, key }, directory));
       return { id: sub.id, status: 'updated', via: 'delta', version: stored.meta.version, ...base, key };
     } catch (error) {
       deltaError = describeError(error, deps.now());
@@ -107,11 +146,12 @@ async function download(db: PharmacheckDb, subscribed: Keyed, deps: UpdateDeps):
   }
   const file = await fetchSigned(deps.fetcher, new URL(latest.list, sub.url).href, LIMITS.listBytes);
   if (file.notModified) throw new FetchFailed('http-304', latest.list);
-  const list = await checkList(file.bytes, file.signature, expect);
-  if (list.version !== latest.version) throw new Refused('invalid', `the list is version ${list.version}, latest.json says ${latest.version}`);
+  deps.onDownloaded?.('full');
+  const checked = await checkListDomains(file.bytes, file.signature, expect, deps.onStep);
+  if (checked.meta.version !== latest.version) throw new Refused('invalid', `the list is version ${checked.meta.version}, latest.json says ${latest.version}`);
   const key = keyOf(file.signature);
-  await installList(db, list, { type: 'url', url: sub.url }, vouchFor({ ...sub, key }, directory));
-  return { id: sub.id, status: 'updated', via: 'full', version: list.version, ...base, key, ...(deltaError ? { deltaError } : {}) };
+  await installer.installFull(checked, { type: 'url', url: sub.url }, vouchFor({ ...sub, key }, directory));
+  return { id: sub.id, status: 'updated', via: 'full', version: checked.meta.version, ...base, key, ...(deltaError ? { deltaError } : {}) };
 }
 
 /** Runs one update and records its outcome on the subscription. Never throws. */

@@ -5,7 +5,7 @@
  * same order as declarativeNetRequest priorities (lib/blocking), so the badge and the redirect agree.
  */
 import { hostFromUrl, type Host } from '../domain';
-import type { ListHit, ListIndex } from '../lists';
+import type { ConfirmedHit, EntrySource, ListHit, ListIndex } from '../lists';
 
 export type VerdictKind = 'listed' | 'caution' | 'verified' | 'unknown';
 
@@ -36,4 +36,16 @@ export function verdictForUrl(index: ListIndex, url: string): Verdict | null {
   const host = hostFromUrl(url);
   if (!host) return null;
   return verdictFromHits(host, index.hits(host));
+}
+
+/**
+ * The verdict a person is told in words (the warning page, the popup, "Proceed anyway"): every hit
+ * read back and confirmed against the stored domain, so a fingerprint collision never names a
+ * site that is not listed (lib/lists/list-index.ts).
+ */
+export async function confirmedVerdictForUrl(index: ListIndex, url: string, source: EntrySource): Promise<(Omit<Verdict, 'hits'> & { readonly hits: readonly ConfirmedHit[] }) | null> {
+  const host = hostFromUrl(url);
+  if (!host) return null;
+  const hits = await index.confirmHits(host, source);
+  return { ...verdictFromHits(host, hits), hits };
 }

@@ -4,7 +4,7 @@ import { extractFeatures, judge, type CautionAssessment } from '../../caution';
 import { englishReason } from '../../caution/node/english';
 import { MAX_PAGE_BYTES, parseDocument } from '../../caution/node/html';
 import { hostFromUserInput } from '../../domain';
-import { ListIndex, type Entry, type ListHit } from '../../lists';
+import { ListIndex, type ConfirmedHit, type Entry } from '../../lists';
 import { verdictFromHits, type Verdict } from '../../verdict';
 import { nowOf, parseCommand, type Command } from '../command';
 import { ioError, refused, usageError } from '../exit';
@@ -22,11 +22,12 @@ const SEEN = {
   unknown: 'no badge',
 } as const;
 
-function entryOf(hit: ListHit, held: ReadonlyMap<string, HeldList>): Entry | undefined {
-  return held.get(hit.list.id)?.list.entries[hit.entryIndex];
+function entryOf(hit: ConfirmedHit): Entry | undefined {
+  return hit.entry ?? undefined;
 }
 
 type Kind = Verdict['kind'];
+type ConfirmedVerdict = Omit<Verdict, 'hits'> & { hits: readonly ConfirmedHit[] };
 
 function signalsJson(caution: CautionAssessment | null) {
   return (caution?.signals ?? []).map((s) => ({ id: s.id, family: s.family, weight: s.weight, reason: englishReason(s.reason), key: s.reason.key, subs: s.reason.subs }));
@@ -40,12 +41,12 @@ function cautionLines(caution: CautionAssessment | null, kind: Kind): string[] {
   return lines;
 }
 
-function text(url: string, verdict: Verdict, kind: Kind, caution: CautionAssessment | null, held: ReadonlyMap<string, HeldList>, verifiedBy: string | null): string {
+function text(url: string, verdict: ConfirmedVerdict, kind: Kind, caution: CautionAssessment | null, held: ReadonlyMap<string, HeldList>, verifiedBy: string | null): string {
   const host = verdict.host;
   const lines = [`${url}: ${kind} (${SEEN[kind]})`, `  host ${host.name}${host.registrableDomain && host.registrableDomain !== host.name ? `, registrable domain ${host.registrableDomain}` : ''}`];
   verdict.hits.forEach((hit, i) => {
     const meta = hit.list.meta;
-    const entry = entryOf(hit, held);
+    const entry = entryOf(hit);
     lines.push(`  ${i + 1}. ${meta.name} ("${meta.id}" version ${meta.version}): ${RANK[hit.rank]} by ${meta.publisher.name} (${meta.publisher.type})`);
     lines.push(`     entry ${hit.domain}${entry ? `: ${entry.category}, added ${entry.added}` : ''}`);
     if (entry) lines.push(`     evidence: ${entry.evidence.source}${entry.evidence.reference ? `, ${entry.evidence.reference}` : ''}`);
@@ -57,7 +58,7 @@ function text(url: string, verdict: Verdict, kind: Kind, caution: CautionAssessm
   return `${lines.join('\n')}\n`;
 }
 
-function json(url: string, verdict: Verdict, kind: Kind, caution: CautionAssessment | null, held: ReadonlyMap<string, HeldList>): string {
+function json(url: string, verdict: ConfirmedVerdict, kind: Kind, caution: CautionAssessment | null, held: ReadonlyMap<string, HeldList>): string {
   const hits = verdict.hits.map((hit) => ({
     list: hit.list.id,
     name: hit.list.meta.name,
@@ -66,7 +67,7 @@ function json(url: string, verdict: Verdict, kind: Kind, caution: CautionAssessm
     publisher: hit.list.meta.publisher,
     rank: hit.rank,
     domain: hit.domain,
-    entry: entryOf(hit, held) ?? null,
+    entry: entryOf(hit) ?? null,
   }));
   const detector = caution ? { caution: { level: caution.level, register: caution.register }, signals: signalsJson(caution) } : {};
   return `${JSON.stringify({ url, host: verdict.host.name, verdict: kind, hits, ...detector })}\n`;
@@ -123,7 +124,9 @@ export const check: Command = {
       held.set(l.list.id, l);
     }
     const index = ListIndex.build(lists.map(loaded), now);
-    const verdict = verdictFromHits(host, index.hits(host));
+    // Confirmed against the list's own entries, as the extension confirms what it tells a person.
+    const hits = await index.confirmHits(host, { baseEntry: async (indexed, i) => held.get(indexed.list.id)?.list.entries[i] });
+    const verdict = { ...verdictFromHits(host, hits), hits };
     let caution: CautionAssessment | null = null;
     if (page !== undefined) {
       const pageUrl = /^https?:\/\//i.test(url) ? url : `http://${url}`;

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   ALL_TYPES,
   buildRules,
+  isOverlayRuleId,
   NAVIGATION_TYPES,
+  overlayRules,
   planRuleChanges,
+  regexRuleCount,
   PROCEED_PRIORITY,
   PROCEED_RULE_BASE,
   proceedRule,
@@ -13,6 +16,7 @@ import {
   warningRedirect,
   type BlockingRule,
   type InstalledRule,
+  type OverlayAction,
   type RuleSource,
 } from '../../../lib/blocking';
 import { CHUNK_SIZE, type ListMeta, type Vouch } from '../../../lib/lists';
@@ -277,5 +281,88 @@ describe('planRuleChanges', () => {
     const session = proceedRule(PROCEED_RULE_BASE + 1, 'rogue.example');
     expect(planRuleChanges([...wanted, session], wanted)).toEqual({ removeRuleIds: [PROCEED_RULE_BASE + 1], addRules: [] });
     expect(planRuleChanges([session], [session])).toEqual(nothing);
+  });
+});
+
+describe('overlayRules', () => {
+  const actions = new Map<string, OverlayAction>([
+    ['rogue.example', 'allow'],
+    ['shop.rogue.example', 'block'],
+    ['pills.example', 'block'],
+    ['a.b.c.example', 'allow'],
+  ]);
+
+  it('gives one rule per number of labels and action, a more specific name a higher priority', () => {
+    const rules = overlayRules(actions, 'dynamic', PAGE);
+    expect(rules.map((r) => [r.priority, r.action.type, r.condition.requestDomains])).toEqual([
+      [42, 'allow', ['rogue.example']],
+      [42, 'redirect', ['pills.example']],
+      [42, 'block', ['pills.example']],
+      [43, 'redirect', ['shop.rogue.example']],
+      [43, 'block', ['shop.rogue.example']],
+      [44, 'allow', ['a.b.c.example']],
+    ]);
+    expect(rules.filter((r) => r.action.type === 'redirect').every((r) => r.condition.regexFilter === '^https?://.*$')).toBe(true);
+    expect(regexRuleCount(rules)).toBe(2);
+  });
+
+  it('redirects navigations in a tab or a frame and blocks every other request where it blocks, and allows all of them where it allows', () => {
+    const rules = overlayRules(actions, 'session', PAGE);
+    const typesOf = (type: string, domain: string) => rules.find((r) => r.action.type === type && r.condition.requestDomains.includes(domain))?.condition.resourceTypes;
+    expect(typesOf('redirect', 'pills.example')).toEqual([...NAVIGATION_TYPES]);
+    expect(typesOf('block', 'pills.example')).toEqual([...SUBRESOURCE_TYPES]);
+    // A removal's allow must let through everything a base block stops, frames and scripts included.
+    expect(new Set(typesOf('allow', 'rogue.example'))).toEqual(new Set([...typesOf('redirect', 'pills.example')!, ...typesOf('block', 'pills.example')!]));
+    expect(new Set(typesOf('allow', 'rogue.example'))).toEqual(new Set(ALL_TYPES));
+    expect(rules.filter((r) => r.action.type === 'block').every((r) => r.condition.regexFilter === undefined)).toBe(true);
+    expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
+  });
+
+  it('keeps its ids above every chunk\'s block of subresources', () => {
+    const lowest = Math.min(...overlayRules(actions, 'dynamic', PAGE).map((r) => r.id));
+    expect(subresourceRuleId(400_000_000 - 1)).toBeLessThan(lowest);
+    expect(isOverlayRuleId(subresourceRuleId(1))).toBe(false);
+  });
+
+  it('puts session overlay rules above dynamic ones, both above every list and below "Proceed anyway"', () => {
+    const session = overlayRules(actions, 'session', PAGE);
+    const dynamic = overlayRules(actions, 'dynamic', PAGE);
+    expect(Math.min(...session.map((r) => r.priority))).toBeGreaterThan(Math.max(...dynamic.map((r) => r.priority)));
+    expect(Math.min(...dynamic.map((r) => r.priority))).toBeGreaterThan(3);
+    expect(Math.max(...session.map((r) => r.priority))).toBeLessThan(PROCEED_PRIORITY);
+    expect(session.every((r) => isOverlayRuleId(r.id, 'session') && !isOverlayRuleId(r.id, 'dynamic'))).toBe(true);
+    expect(dynamic.every((r) => isOverlayRuleId(r.id, 'dynamic') && r.id < PROCEED_RULE_BASE)).toBe(true);
+  });
+
+  it('caps the priority of very deep names below "Proceed anyway"', () => {
+    const deep = `${'a.'.repeat(60)}example`;
+    const [rule] = overlayRules(new Map([[deep, 'block']]), 'session', PAGE);
+    expect(rule!.priority).toBeLessThan(PROCEED_PRIORITY);
+  });
+
+  it('splits a large group at the chunk size, and gives nothing for nothing', () => {
+    const many = new Map(manyDomains(25).map((d) => [d, 'block' as const]));
+    expect(overlayRules(many, 'dynamic', PAGE, 10).map((r) => [r.action.type, r.condition.requestDomains.length])).toEqual([
+      ['redirect', 10],
+      ['block', 10],
+      ['redirect', 10],
+      ['block', 10],
+      ['redirect', 5],
+      ['block', 5],
+    ]);
+    expect(overlayRules(new Map(), 'session', PAGE)).toEqual([]);
+  });
+
+  it('is compared domain by domain when planning changes, since its ids are reused', () => {
+    const [installed] = overlayRules(new Map([['a.example', 'block']]), 'dynamic', PAGE);
+    const [wanted] = overlayRules(new Map([['b.example', 'block']]), 'dynamic', PAGE);
+    expect(planRuleChanges([installed!], [wanted!])).toEqual({ removeRuleIds: [installed!.id], addRules: [wanted] });
+    expect(planRuleChanges([installed!], [installed!])).toEqual({ removeRuleIds: [], addRules: [] });
+  });
+
+  it('replaces an overlay rule of an older build that redirected top-level navigations only', () => {
+    const [wanted] = overlayRules(new Map([['a.example', 'block']]), 'dynamic', PAGE);
+    const older = { ...wanted!, condition: { ...wanted!.condition, resourceTypes: ['main_frame'] } };
+    expect(planRuleChanges([older], [wanted!])).toEqual({ removeRuleIds: [wanted!.id], addRules: [wanted] });
   });
 });

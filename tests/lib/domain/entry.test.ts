@@ -188,3 +188,26 @@ describe('the fast path for names the URL parser would not change', () => {
     expect(checkEntryDomain('a.0xg')).toEqual({ ok: true, domain: 'a.0xg', kind: 'name' });
   });
 });
+
+describe('the one-pass check of a canonical name', () => {
+  it('answers as the step-by-step check does (random names, public suffixes and long labels among them)', () => {
+    const alphabet = 'abz09-_.';
+    let seed = 11;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const tails = ['.com', '.co.uk', '.blogspot.com', '.github.io', '.example', '.uk', ''];
+    let fast = 0;
+    for (let i = 0; i < 30_000; i++) {
+      let name = '';
+      const length = 1 + Math.floor(next() * 14);
+      for (let j = 0; j < length; j++) name += alphabet[Math.floor(next() * alphabet.length)];
+      if (next() < 0.02) name = 'x'.repeat(64) + name;
+      name += tails[Math.floor(next() * tails.length)];
+      // A leading space is trimmed by the step-by-step path and keeps the input off the fast one.
+      expect(checkEntryDomain(name), name).toEqual(checkEntryDomain(` ${name}`));
+      if (checkEntryDomain(name).ok) fast++;
+    }
+    expect(fast).toBeGreaterThan(3000);
+    expect(checkEntryDomain('co.uk')).toEqual({ ok: false, problem: 'public-suffix' });
+    expect(checkEntryDomain('-a.com')).toEqual({ ok: false, problem: 'not-a-domain' });
+  });
+});

@@ -1,7 +1,10 @@
-/** The database's version 2 keeps every subscription and list of version 1, and says who vouches for each. */
+/**
+ * The database's version 2 keeps every subscription and list of version 1, and says who vouches for
+ * each; version 3's bases are built for those lists on the first start, keeping who vouches.
+ */
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../lib/lists';
+import { compactedBase, loadLists, openDatabase, restoreLists, storeBase } from '../../../lib/lists';
 import { makeBlockList, stored } from './fixtures';
 
 const names: string[] = [];
@@ -44,6 +47,31 @@ describe('the database upgrade to version 2', () => {
       ['shipped', { by: 'bundled' }, 'authority', 1],
     ]);
     expect(await db.directory.count()).toBe(0);
+    db.close();
+  });
+
+  it('rebuilds a version-1 list as a base with its snapshot, keeping the vouch the upgrade gave it', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    names.push(name);
+    const old = new Dexie(name);
+    old.version(1).stores({ lists: 'id', domainChunks: 'key, listId', entryChunks: 'key, listId', subscriptions: 'id', counters: 'name', outbox: 'key, status' });
+    const list = makeBlockList('mine', 'authority', ['rogue.example', 'pills.example']);
+    const { vouch: _vouch, base: _base, baseCount: _count, ...v1Row } = { ...stored(list), chunks: [{ key: 'mine:0', count: 2, ruleId: 1 }] };
+    await old.table('subscriptions').put({ id: 'mine', url: 'https://lists.example/mine/latest.json', key: null, addedBy: 'person', addedAt: '2026-01-01T00:00:00.000Z', lastCheck: null, lastSuccess: null, lastError: null, failures: 0, nextCheck: null, etag: null });
+    await old.table('lists').put(v1Row);
+    await old.table('domainChunks').put({ key: 'mine:0', listId: 'mine', domains: 'rogue.example\npills.example' });
+    await old.table('entryChunks').put({ key: 'mine:0', listId: 'mine', entries: list.entries });
+    old.close();
+
+    const db = openDatabase(name);
+    const [restored] = await restoreLists(db);
+    expect(restored).toMatchObject({ snapshot: null, stored: { id: 'mine', vouch: { by: 'person' } } });
+    const { newBase, entries } = await compactedBase(db, restored!.stored);
+    await storeBase(db, restored!.stored.meta, restored!.stored.source, newBase, entries);
+    const [again] = await restoreLists(db);
+    expect(again!.snapshot).not.toBeNull();
+    expect(again!.stored.vouch).toEqual({ by: 'person' });
+    expect((await loadLists(db))[0]!.domains.slice().sort()).toEqual(['pills.example', 'rogue.example']);
     db.close();
   });
 });

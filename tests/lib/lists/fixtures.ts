@@ -62,7 +62,9 @@ export function stored(list: List): StoredList {
     id: list.id,
     meta,
     source: { type: 'bundled', file: `lists/${list.id}.json` },
+    base: `${list.id}-base`,
     chunks,
+    baseCount: entries.length,
     entryCount: entries.length,
     installedAt: '2026-01-15T00:00:00.000Z',
     // Shipped with the extension, so ranked as it declares (lib/lists/standing.ts).

@@ -1,14 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   CHUNK_SIZE,
+  DETAIL_SIZE,
+  FingerprintSet,
   installList,
   loadLists,
-  locateEntry,
   openDatabase,
-  readEntries,
-  readEntry,
+  readBaseEntries,
+  readBaseEntry,
   removeList,
   removeOrphanChunks,
+  restoreLists,
   type PharmacheckDb,
   type StoredList,
 } from '../../../lib/lists';
@@ -33,18 +35,30 @@ afterEach(async () => {
 const keys = (row: StoredList) => row.chunks.map((c) => c.key);
 
 describe('installList', () => {
-  it('stores chunks of CHUNK_SIZE, never one row per domain', async () => {
+  it('stores rule chunks of CHUNK_SIZE and detail rows of DETAIL_SIZE, never one row per domain', async () => {
     const db = freshDb();
     const domains = manyDomains(2 * CHUNK_SIZE + 1);
     const row = await installList(db, makeList({ entries: domains.map((d) => entry(d)) }), SOURCE);
 
     expect(row.chunks.map((c) => c.count)).toEqual([CHUNK_SIZE, CHUNK_SIZE, 1]);
     expect(await db.domainChunks.count()).toBe(3);
-    expect(await db.entryChunks.count()).toBe(3);
+    expect(await db.entryChunks.count()).toBe(Math.ceil(domains.length / DETAIL_SIZE));
     const rows = await db.domainChunks.bulkGet(keys(row));
     expect(rows.map((c) => c?.domains.split('\n').length)).toEqual([CHUNK_SIZE, CHUNK_SIZE, 1]);
-    expect(rows.flatMap((c) => c?.domains.split('\n'))).toEqual(domains);
+    expect(rows.flatMap((c) => c?.domains.split('\n')).sort()).toEqual([...domains].sort());
     expect(rows.every((c) => c?.listId === 'test-list')).toBe(true);
+  });
+
+  it('stores the entries in fingerprint order, with a snapshot whose position i is entry i', async () => {
+    const db = freshDb();
+    const domains = manyDomains(3 * DETAIL_SIZE + 7);
+    const row = await installList(db, makeList({ entries: domains.map((d) => entry(d)) }), SOURCE);
+    const [restored] = await restoreLists(db);
+    const set = FingerprintSet.restore(restored!.snapshot!);
+    const entries = await readBaseEntries(db, row);
+    expect(entries.map((e) => e.domain).sort()).toEqual([...domains].sort());
+    entries.forEach((e, i) => expect(set.indexOf(e.domain)).toBe(i));
+    expect(restored!.overlay.adds.size + restored!.overlay.removes.size).toBe(0);
   });
 
   it('returns and stores the list row without its entries', async () => {
@@ -52,8 +66,8 @@ describe('installList', () => {
     const list = makeList();
     const row = await installList(db, list, SOURCE);
     const { entries: _entries, ...meta } = list;
-    expect(row).toMatchObject({ id: 'test-list', meta, source: SOURCE, entryCount: 2 });
-    expect(row.chunks).toEqual([{ key: expect.stringMatching(/^test-list:/), count: 2, ruleId: expect.any(Number) }]);
+    expect(row).toMatchObject({ id: 'test-list', meta, source: SOURCE, entryCount: 2, baseCount: 2 });
+    expect(row.chunks).toEqual([{ key: `${row.base}:r0`, count: 2, ruleId: expect.any(Number) }]);
     expect(Number.isNaN(Date.parse(row.installedAt))).toBe(false);
     expect(await db.lists.get('test-list')).toEqual(row);
     expect(row.meta).not.toHaveProperty('entries');
@@ -64,6 +78,7 @@ describe('installList', () => {
     const row = await installList(db, makeList({ entries: [] }), SOURCE);
     expect(row.chunks).toEqual([]);
     expect(await db.domainChunks.count()).toBe(0);
+    expect(await db.snapshots.count()).toBe(1);
     expect(await db.entryChunks.count()).toBe(0);
     expect(await loadLists(db)).toEqual([expect.objectContaining({ domains: [] })]);
   });
@@ -108,10 +123,10 @@ describe('installList', () => {
     await installList(db, makeList({ entries: [entry('old.example')] }), SOURCE);
     // An earlier attempt died after writing two chunks that no row names.
     await db.domainChunks.bulkPut([
-      { key: 'test-list:stale-1', listId: 'test-list', domains: 'stale.example' },
-      { key: 'test-list:stale-2', listId: 'test-list', domains: 'stale2.example' },
+      { key: 'stale:r0', listId: 'test-list', domains: 'stale.example' },
+      { key: 'stale:r1', listId: 'test-list', domains: 'stale2.example' },
     ]);
-    await db.entryChunks.put({ key: 'test-list:stale-1', listId: 'test-list', entries: [entry('stale.example')] });
+    await db.entryChunks.put({ key: 'stale:0', listId: 'test-list', entries: [entry('stale.example')] });
     const row = await installList(db, makeList({ version: 2, entries: [entry('new.example')] }), SOURCE);
     expect(await chunkRows(db)).toEqual(rowsNamedBy(row));
     expect((await loadLists(db))[0]?.domains).toEqual(['new.example']);
@@ -139,6 +154,7 @@ describe('installList', () => {
 
     expect(await db.lists.get('test-list')).toEqual(first);
     expect((await loadLists(db))[0]?.domains).toEqual(['old.example']);
+    // One rule chunk and one detail row of the version that never switched.
     expect(await removeOrphanChunks(db)).toBe(2);
     expect(await chunkRows(db)).toEqual(rowsNamedBy(first));
   });
@@ -152,7 +168,7 @@ describe('installList', () => {
 
     expect(await db.lists.get('test-list')).toEqual(first);
     expect((await loadLists(db))[0]?.domains).toEqual(['old.example']);
-    expect(await readEntries(db, first)).toEqual([entry('old.example')]);
+    expect(await readBaseEntries(db, first)).toEqual([entry('old.example')]);
   });
 
   it('installs again after a failed install', async () => {
@@ -169,17 +185,16 @@ describe('installList', () => {
 });
 
 describe('loadLists', () => {
-  it('returns every list with its domains in entry order, across chunks', async () => {
+  it('returns every list with its domains in the list’s order, across chunks', async () => {
     const db = freshDb();
-    // Not sorted, so an order taken from a key or a sort would show.
     const domains = manyDomains(CHUNK_SIZE + 3).reverse();
     await installList(db, makeList({ entries: domains.map((d) => entry(d)) }), SOURCE);
     await installList(db, makeBlockList('other', 'authority', ['z.example', 'a.example']), SOURCE);
 
     const loaded = await loadLists(db);
     const byId = new Map(loaded.map((l) => [l.stored.id, l]));
-    expect(byId.get('test-list')?.domains).toEqual(domains);
-    expect(byId.get('other')?.domains).toEqual(['z.example', 'a.example']);
+    expect(byId.get('test-list')!.domains).toEqual(domains);
+    expect(byId.get('other')!.domains).toEqual(['z.example', 'a.example']);
     expect(byId.get('other')?.stored.meta.publisher.type).toBe('authority');
   });
 
@@ -197,8 +212,8 @@ describe('loadLists', () => {
   it('throws when the row names chunks that do not exist', async () => {
     const db = freshDb();
     const row = await installList(db, makeList(), SOURCE);
-    await db.lists.put({ ...row, chunks: [{ key: 'test-list:gone', count: 2, ruleId: 99 }] });
-    await expect(loadLists(db)).rejects.toThrow(/test-list: chunk test-list:gone is missing/);
+    await db.lists.put({ ...row, chunks: [{ key: 'gone:r0', count: 2, ruleId: 99 }] });
+    await expect(loadLists(db)).rejects.toThrow(/test-list: chunk gone:r0 is missing/);
   });
 
   it('throws when the chunks hold fewer entries than the row counts', async () => {
@@ -209,79 +224,52 @@ describe('loadLists', () => {
   });
 });
 
-describe('locateEntry', () => {
-  const row: StoredList = {
-    ...stored(makeList({ entries: [] })),
-    chunks: [
-      { key: 'a', count: 3, ruleId: 1 },
-      { key: 'b', count: 2, ruleId: 2 },
-      { key: 'c', count: 1, ruleId: 3 },
-    ],
-    entryCount: 6,
-  };
-
-  it.each([
-    [0, 'a', 0],
-    [2, 'a', 2],
-    [3, 'b', 0],
-    [4, 'b', 1],
-    [5, 'c', 0],
-  ])('finds entry %i in chunk %s at offset %i, on both sides of chunk boundaries', (index, key, offset) => {
-    expect(locateEntry(row, index)).toEqual({ chunk: row.chunks.find((c) => c.key === key), offset });
-  });
-
-  it.each([6, 7, 1_000_000, -1, -6, Number.NaN])('finds nothing at index %d, outside the list', (index) => {
-    expect(locateEntry(row, index)).toBeNull();
-  });
-
-  it('finds nothing in a list without chunks', () => {
-    expect(locateEntry(stored(makeList({ entries: [] })), 0)).toBeNull();
-  });
-});
-
-describe('readEntry', () => {
-  it('reads the right entry on both sides of chunk boundaries', async () => {
+describe('readBaseEntry', () => {
+  it('reads the right entry on both sides of detail-row boundaries', async () => {
     const db = freshDb();
-    const domains = manyDomains(2 * CHUNK_SIZE + 2);
-    const row = await installList(db, makeList({ entries: domains.map((d, i) => entry(d, { note: `entry ${i}` })) }), SOURCE);
-    for (const index of [0, 1, CHUNK_SIZE - 1, CHUNK_SIZE, CHUNK_SIZE + 1, 2 * CHUNK_SIZE - 1, 2 * CHUNK_SIZE, 2 * CHUNK_SIZE + 1]) {
-      expect(await readEntry(db, row, index)).toEqual(entry(domains[index]!, { note: `entry ${index}` }));
+    const domains = manyDomains(2 * DETAIL_SIZE + 2);
+    const row = await installList(db, makeList({ entries: domains.map((d) => entry(d, { note: `note for ${d}` })) }), SOURCE);
+    const stored = (await readBaseEntries(db, row)).map((e) => e.domain);
+    for (const index of [0, 1, DETAIL_SIZE - 1, DETAIL_SIZE, DETAIL_SIZE + 1, 2 * DETAIL_SIZE - 1, 2 * DETAIL_SIZE, 2 * DETAIL_SIZE + 1]) {
+      expect(await readBaseEntry(db, row, index)).toEqual(entry(stored[index]!, { note: `note for ${stored[index]}` }));
     }
   });
 
   it('gives undefined past the end, before the start, for a replaced version or an unknown list', async () => {
     const db = freshDb();
     const first = await installList(db, makeList(), SOURCE);
-    expect(await readEntry(db, first, 2)).toBeUndefined();
-    expect(await readEntry(db, first, CHUNK_SIZE)).toBeUndefined();
-    expect(await readEntry(db, first, -1)).toBeUndefined();
+    expect(await readBaseEntry(db, first, 2)).toBeUndefined();
+    expect(await readBaseEntry(db, first, DETAIL_SIZE)).toBeUndefined();
+    expect(await readBaseEntry(db, first, -1)).toBeUndefined();
+    expect(await readBaseEntry(db, first, Number.NaN)).toBeUndefined();
     await installList(db, makeList({ version: 2 }), SOURCE);
-    // The row a verdict was made with names chunks that the new version deleted.
-    expect(await readEntry(db, first, 0)).toBeUndefined();
-    expect(await readEntry(db, stored(makeList({ id: 'nope' })), 0)).toBeUndefined();
+    // The row a verdict was made with names rows that the new version deleted.
+    expect(await readBaseEntry(db, first, 0)).toBeUndefined();
+    expect(await readBaseEntry(db, stored(makeList({ id: 'nope' })), 0)).toBeUndefined();
   });
 });
 
-describe('readEntries', () => {
-  it('reads all entries in order, across chunks', async () => {
+describe('readBaseEntries', () => {
+  it('reads all entries in stored order, across detail rows', async () => {
     const db = freshDb();
-    const entries = manyDomains(CHUNK_SIZE + 2)
-      .reverse()
-      .map((d, i) => entry(d, { note: `entry ${i}` }));
+    const entries = manyDomains(DETAIL_SIZE + 2).map((d, i) => entry(d, { note: `entry ${i}` }));
     const row = await installList(db, makeList({ entries }), SOURCE);
-    expect(await readEntries(db, row)).toEqual(entries);
+    const read = await readBaseEntries(db, row);
+    expect([...read].sort((a, b) => a.domain.localeCompare(b.domain))).toEqual([...entries].sort((a, b) => a.domain.localeCompare(b.domain)));
+    const set = FingerprintSet.build(read.map((e) => e.domain));
+    expect(set.order).toBeNull();
   });
 
-  it('reads nothing for a list without chunks', async () => {
+  it('reads nothing for a list without entries', async () => {
     const db = freshDb();
-    expect(await readEntries(db, await installList(db, makeList({ entries: [] }), SOURCE))).toEqual([]);
+    expect(await readBaseEntries(db, await installList(db, makeList({ entries: [] }), SOURCE))).toEqual([]);
   });
 
-  it('throws when the entries of a chunk are missing, naming the list and the chunk', async () => {
+  it('throws when a detail row is missing, naming the list and the row', async () => {
     const db = freshDb();
     const row = await installList(db, makeList(), SOURCE);
-    await db.entryChunks.delete(row.chunks[0]!.key);
-    await expect(readEntries(db, row)).rejects.toThrow(`list test-list: entries of chunk ${row.chunks[0]!.key} are missing`);
+    await db.entryChunks.delete(`${row.base}:0`);
+    await expect(readBaseEntries(db, row)).rejects.toThrow(`list test-list: entries ${row.base}:0 are missing`);
   });
 });
 
@@ -291,7 +279,7 @@ describe('removeList', () => {
     await installList(db, makeList({ entries: manyDomains(CHUNK_SIZE + 1).map((d) => entry(d)) }), SOURCE);
     const other = await installList(db, makeBlockList('other', 'authority', ['a.example']), SOURCE);
     // Leftovers of an interrupted install of the removed list go with it.
-    await db.domainChunks.put({ key: 'test-list:half', listId: 'test-list', domains: 'half.example' });
+    await db.domainChunks.put({ key: 'half:r0', listId: 'test-list', domains: 'half.example' });
 
     await removeList(db, 'test-list');
 
@@ -316,14 +304,15 @@ describe('removeOrphanChunks', () => {
     const other = await installList(db, makeBlockList('other', 'authority', ['a.example']), SOURCE);
     // An install of a new version interrupted before the row switched, and a list never stored.
     await db.domainChunks.bulkPut([
-      { key: 'test-list:half', listId: 'test-list', domains: 'half.example' },
-      { key: 'ghost:1', listId: 'ghost', domains: 'ghost.example' },
+      { key: 'half:r0', listId: 'test-list', domains: 'half.example' },
+      { key: 'ghost:r0', listId: 'ghost', domains: 'ghost.example' },
     ]);
-    await db.entryChunks.put({ key: 'test-list:half', listId: 'test-list', entries: [entry('half.example')] });
+    await db.entryChunks.put({ key: 'half:0', listId: 'test-list', entries: [entry('half.example')] });
+    await db.snapshots.put({ id: 'ghost', base: 'ghost', buffer: new ArrayBuffer(16) });
 
-    expect(await removeOrphanChunks(db)).toBe(3);
+    expect(await removeOrphanChunks(db)).toBe(4);
     expect(await chunkRows(db)).toEqual(rowsNamedBy(row, other));
-    expect((await loadLists(db)).map((l) => l.domains)).toEqual([['a.example'], ['rogue.example', 'pills.example']]);
+    expect((await loadLists(db)).map((l) => [...l.domains].sort())).toEqual([['a.example'], ['pills.example', 'rogue.example']]);
   });
 
   it('deletes nothing when there are no orphans', async () => {
@@ -335,8 +324,8 @@ describe('removeOrphanChunks', () => {
 
   it('deletes every chunk when no list is stored', async () => {
     const db = freshDb();
-    await db.domainChunks.put({ key: 'ghost:1', listId: 'ghost', domains: 'ghost.example' });
-    await db.entryChunks.put({ key: 'ghost:1', listId: 'ghost', entries: [entry('ghost.example')] });
+    await db.domainChunks.put({ key: 'ghost:r0', listId: 'ghost', domains: 'ghost.example' });
+    await db.entryChunks.put({ key: 'ghost:0', listId: 'ghost', entries: [entry('ghost.example')] });
     expect(await removeOrphanChunks(db)).toBe(2);
     expect(await chunkRows(db)).toEqual([]);
   });

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { installList, ListIndex, loadLists, openDatabase, type PharmacheckDb } from '../../../lib/lists';
+import { installList, ListIndex, openDatabase, type PharmacheckDb } from '../../../lib/lists';
+import { detailsSource } from '../../../lib/protection/entry-sources';
 import { describeVerdict } from '../../../lib/protection/report';
-import { verdictForUrl } from '../../../lib/verdict';
+import { confirmedVerdictForUrl } from '../../../lib/verdict';
+import { restoredIndex } from '../lists/restored-index';
 import { entry, IN_FORCE_DAY, makeAllowList, makeBlockList } from '../lists/fixtures';
 
 const SOURCE = { type: 'bundled', file: 'lists/test.json' } as const;
@@ -27,10 +29,10 @@ describe('describeVerdict', () => {
     });
     await installList(db, authority, SOURCE);
     await installList(db, makeAllowList('register', ['pharmacy.example']), SOURCE);
-    const index = ListIndex.build(await loadLists(db), IN_FORCE_DAY);
+    const index = await restoredIndex(db, IN_FORCE_DAY);
     const url = 'https://www.rogue.example/buy?x=1&y=2';
 
-    const report = await describeVerdict(db, url, verdictForUrl(index, url), IN_FORCE_DAY);
+    const report = describeVerdict(url, await confirmedVerdictForUrl(index, url, detailsSource(db)), IN_FORCE_DAY);
 
     expect(report).toEqual({
       verdict: 'listed',
@@ -59,33 +61,43 @@ describe('describeVerdict', () => {
     });
   });
 
+  it('says who vouches for a list and ranks a self-declared authority as community, with the key its subscription trusts', async () => {
+    const db = freshDb();
+    await installList(db, makeBlockList('mine', 'authority', ['rogue.example']), { type: 'url', url: 'https://lists.example/latest.json' }, { by: 'person' });
+    const index = await restoredIndex(db, IN_FORCE_DAY);
+    const url = 'https://rogue.example/';
+    const report = describeVerdict(url, await confirmedVerdictForUrl(index, url, detailsSource(db)), IN_FORCE_DAY, new Map([['mine', 'key-1']]));
+    expect(report.matches).toEqual([expect.objectContaining({ listId: 'mine', publisher: { name: 'authority publisher', type: 'authority' }, vouch: { by: 'person' }, rankedAs: 'community', keyId: 'key-1' })]);
+  });
+
   it('reports no verdict and no host for a non-web URL', async () => {
-    expect(await describeVerdict(freshDb(), 'chrome://settings', null, IN_FORCE_DAY)).toEqual({ verdict: null, url: 'chrome://settings', host: null, matches: [] });
+    expect(describeVerdict('chrome://settings', null, IN_FORCE_DAY)).toEqual({ verdict: null, url: 'chrome://settings', host: null, matches: [] });
   });
 
   it('reports an unlisted site with no matches', async () => {
     const db = freshDb();
     const url = 'https://unlisted.example/';
-    expect(await describeVerdict(db, url, verdictForUrl(ListIndex.empty, url), IN_FORCE_DAY)).toEqual({ verdict: 'unknown', url, host: 'unlisted.example', matches: [] });
+    expect(describeVerdict(url, await confirmedVerdictForUrl(ListIndex.empty, url, detailsSource(db)), IN_FORCE_DAY)).toEqual({ verdict: 'unknown', url, host: 'unlisted.example', matches: [] });
   });
 
-  it('still names the list when its entry can no longer be read', async () => {
+  it('claims nothing it could not read back: an entry that can no longer be read is not confirmed', async () => {
     const db = freshDb();
     await installList(db, makeBlockList('community', 'community', ['rogue.example']), SOURCE);
-    const index = ListIndex.build(await loadLists(db), IN_FORCE_DAY);
-    await db.entryChunks.clear();
-    const report = await describeVerdict(db, 'https://rogue.example/', verdictForUrl(index, 'https://rogue.example/'), IN_FORCE_DAY);
-    expect(report.matches).toEqual([
-      expect.objectContaining({ listId: 'community', domain: 'rogue.example', category: null, added: null, evidence: null, note: null }),
-    ]);
+    await installList(db, makeBlockList('authority', 'authority', ['rogue.example']), SOURCE);
+    const index = await restoredIndex(db, IN_FORCE_DAY);
+    const community = (await db.lists.get('community'))!;
+    await db.entryChunks.delete(`${community.base}:0`);
+    const report = describeVerdict('https://rogue.example/', await confirmedVerdictForUrl(index, 'https://rogue.example/', detailsSource(db)), IN_FORCE_DAY);
+    expect(report.verdict).toBe('listed');
+    expect(report.matches.map((m) => m.listId)).toEqual(['authority']);
   });
 
   it('marks a match from a blocklist whose expiry passed as out of date, and still lists it', async () => {
     const db = freshDb();
     await installList(db, makeBlockList('authority', 'authority', ['rogue.example']), SOURCE);
     const later = new Date('2027-03-01T00:00:00Z');
-    const index = ListIndex.build(await loadLists(db), later);
-    const report = await describeVerdict(db, 'https://rogue.example/', verdictForUrl(index, 'https://rogue.example/'), later);
+    const index = await restoredIndex(db, later);
+    const report = describeVerdict('https://rogue.example/', await confirmedVerdictForUrl(index, 'https://rogue.example/', detailsSource(db)), later);
     expect(report.verdict).toBe('listed');
     expect(report.matches).toEqual([expect.objectContaining({ listId: 'authority', expires: '2027-01-15T00:00:00Z', outOfDate: true })]);
   });

@@ -4,7 +4,7 @@
  * serves to play a broken or hostile publisher.
  */
 import { createHash } from 'node:crypto';
-import { loadLists, openDatabase, publishFiles, readEntries, type PharmacheckDb, type PublishInput } from '../../../lib/lists';
+import { loadLists, openDatabase, publishFiles, readBaseEntries, readOverlay, type PharmacheckDb, type PublishInput } from '../../../lib/lists';
 import { sign, signatureText, type SecretKeyFile } from '../../../lib/signing';
 import { FetchFailed, type FetchBytes, type FetchFailure } from '../../../lib/updater';
 
@@ -122,13 +122,14 @@ export async function closeDatabases(): Promise<void> {
   for (const db of open.splice(0)) await db.delete();
 }
 
-/** The lists in force, as the index (loadLists) and a delta's base (readEntries) both read them. */
+/** The lists in force, as the index (loadLists: domains) and the details (entries) both read them. */
 export async function inForce(db: PharmacheckDb): Promise<{ id: string; version: number; domains: string[] }[]> {
   const loaded = await loadLists(db);
   const out: { id: string; version: number; domains: string[] }[] = [];
   for (const { stored, domains } of loaded) {
-    const entries = await readEntries(db, stored);
-    if (entries.map((e) => e.domain).join('\n') !== domains.join('\n')) throw new Error(`list ${stored.id}: entries and domains disagree`);
+    const { overlay, entries: added } = await readOverlay(db, stored);
+    const entries = [...(await readBaseEntries(db, stored)).filter((e) => !overlay.removes.has(e.domain)), ...added.values()];
+    if (entries.map((e) => e.domain).sort().join('\n') !== [...domains].sort().join('\n')) throw new Error(`list ${stored.id}: entries and domains disagree`);
     out.push({ id: stored.id, version: stored.meta.version, domains: [...domains].sort() });
   }
   return out.sort((a, b) => a.id.localeCompare(b.id));
