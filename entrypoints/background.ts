@@ -24,6 +24,10 @@ export default defineBackground(() => {
   watchSiteAccess((tabId, url) => protection.updateBadge(tabId, url));
   // A new language in the options: every tab's badge title in that language.
   onBackgroundLanguageChange(() => void browser.tabs.query({}).then((tabs) => tabs.forEach((tab) => tab.id !== undefined && void protection.updateBadge(tab.id, tab.url))));
+  // An organisation changed its policy: its subscriptions follow, in the queue updates run in.
+  browser.storage.onChanged.addListener((_, area) => {
+    if (area === 'managed') void protection.started.catch(() => undefined).then(() => protection.applyManagedPolicy());
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === UPDATE_ALARM) void protection.started.then(async () => {
       await protection.lists.updateDue();

@@ -146,6 +146,11 @@ export interface Subscription {
   readonly nextCheck: string | null;
   /** ETag of the last latest.json processed successfully (for If-None-Match). */
   readonly etag: string | null;
+  /**
+   * The stored copy could not be read back and was set aside (lib/protection/broken.ts), until a
+   * version is stored again. Absent on rows from before it existed.
+   */
+  readonly broken?: { readonly message: string; readonly at: string } | null;
 }
 
 /**

@@ -20,7 +20,7 @@ export type { Category, Entry, Evidence, List, ListKind, ListMeta, Publisher } f
 export { serializedPieces, serializeList } from './serialize';
 export { allocateChunks, applyDeltaToStore, chunkDomains, compactedBase, detailKeys, domainAt, inBaseOrder, indexBase, installList, prepareBase, removeList, removeOrphanChunks, storeBase, switchBase, writeBaseRows } from './store';
 export type { BaseChunks, LoadedList, NewBase } from './store';
-export { loadLists, readBaseDomains, readBaseEntries, readBaseEntry, readChunkDomains, readOverlay, readOverlayEntry, restoreLists } from './store-read';
+export { loadLists, readBaseDomains, readBaseEntries, readBaseEntry, readChunkDomains, readOverlay, readOverlayEntry, restoreLists, StoredListUnreadable } from './store-read';
 export type { RestoredList } from './store-read';
 export { applyDelta, DeltaMismatch, deltaSchema, diffLists, MAX_DELTA_CHANGES } from './delta';
 export type { Delta } from './delta';

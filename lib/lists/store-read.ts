@@ -12,6 +12,21 @@ export interface RestoredList {
   readonly overlay: ListOverlay;
 }
 
+/**
+ * A list's stored copy cannot be read back: rows missing, or holding other than what the list row
+ * says. Start-up and the rules reconciler leave that list out (shown broken, fetched again) and
+ * go on with the others.
+ */
+export class StoredListUnreadable extends Error {
+  constructor(
+    readonly listId: string,
+    message: string,
+  ) {
+    super(`list ${listId}: ${message}`);
+    this.name = 'StoredListUnreadable';
+  }
+}
+
 function overlayOf(row: OverlayRow | undefined, stored: StoredList): ListOverlay {
   return row && row.base === stored.base ? { adds: new Set(row.adds), removes: new Set(row.removes) } : EMPTY_OVERLAY;
 }
@@ -42,7 +57,7 @@ export async function readOverlay(db: PharmacheckDb, stored: StoredList): Promis
   const overlay = overlayOf(row, stored);
   const deltas = row && row.base === stored.base ? row.deltas : 0;
   const byDomain = await addedEntries(db, stored, overlay, deltas);
-  if (byDomain.size !== overlay.adds.size) throw new Error(`list ${stored.id}: the overlay names ${overlay.adds.size} additions, ${byDomain.size} are stored`);
+  if (byDomain.size !== overlay.adds.size) throw new StoredListUnreadable(stored.id, `the overlay names ${overlay.adds.size} additions, ${byDomain.size} are stored`);
   return { overlay, entries: byDomain, deltas };
 }
 
@@ -65,20 +80,20 @@ export async function readBaseEntries(db: PharmacheckDb, stored: StoredList): Pr
   const keys = stored.base ? Array.from({ length: Math.ceil(stored.baseCount / DETAIL_SIZE) }, (_, n) => `${stored.base}:${n}`) : stored.chunks.map((c) => c.key);
   const rows = await db.entryChunks.bulkGet(keys);
   const entries = rows.flatMap((row, i) => {
-    if (!row) throw new Error(`list ${stored.id}: entries ${keys[i]} are missing`);
+    if (!row) throw new StoredListUnreadable(stored.id, `entries ${keys[i]} are missing`);
     return row.entries;
   });
   const expected = stored.base ? stored.baseCount : stored.chunks.reduce((n, c) => n + c.count, 0);
-  if (entries.length !== expected) throw new Error(`list ${stored.id}: ${entries.length} of ${expected} entries stored`);
+  if (entries.length !== expected) throw new StoredListUnreadable(stored.id, `${entries.length} of ${expected} entries stored`);
   return entries;
 }
 
 /** The domains of one rule chunk, in stored order. */
 export async function readChunkDomains(db: PharmacheckDb, stored: StoredList, chunk: ChunkRef): Promise<string[]> {
   const row = await db.domainChunks.get(chunk.key);
-  if (!row) throw new Error(`list ${stored.id}: chunk ${chunk.key} is missing`);
+  if (!row) throw new StoredListUnreadable(stored.id, `chunk ${chunk.key} is missing`);
   const domains = row.domains === '' ? [] : row.domains.split('\n');
-  if (domains.length !== chunk.count) throw new Error(`list ${stored.id}: chunk ${chunk.key} holds ${domains.length} of ${chunk.count} domains`);
+  if (domains.length !== chunk.count) throw new StoredListUnreadable(stored.id, `chunk ${chunk.key} holds ${domains.length} of ${chunk.count} domains`);
   return domains;
 }
 

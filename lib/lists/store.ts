@@ -10,7 +10,7 @@ import {
 import { DeltaMismatch, type Delta } from './delta';
 import { FingerprintSet } from './fingerprint-set';
 import { overlayAfter, type ListOverlay } from './overlay';
-import { readBaseEntries, readOverlay } from './store-read';
+import { readBaseEntries, readOverlay, StoredListUnreadable } from './store-read';
 import type { Entry, List, ListMeta } from './schema';
 import { defaultVouch, type Vouch } from './standing';
 
@@ -203,7 +203,7 @@ export async function compactedBase(db: PharmacheckDb, stored: StoredList): Prom
   const [base, current] = await Promise.all([readBaseEntries(db, stored), readOverlay(db, stored)]);
   const merged = base.filter((e) => !current.overlay.removes.has(e.domain));
   for (const entry of current.entries.values()) merged.push(entry);
-  if (merged.length !== stored.entryCount) throw new Error(`list ${stored.id}: ${merged.length} of ${stored.entryCount} entries stored`);
+  if (merged.length !== stored.entryCount) throw new StoredListUnreadable(stored.id, `${merged.length} of ${stored.entryCount} entries stored`);
   const newBase = await prepareBase(db, merged.map((e) => e.domain));
   return { newBase, entries: inBaseOrder(newBase, merged) };
 }

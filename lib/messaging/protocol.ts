@@ -79,6 +79,8 @@ export interface SubscriptionView {
   readonly lastSuccess: string | null;
   readonly lastCheck: string | null;
   readonly lastError: { readonly reason: string; readonly message: string; readonly at: string } | null;
+  /** Its stored copy could not be read back: set aside and being fetched again (since `at`). */
+  readonly broken: { readonly message: string; readonly at: string } | null;
   readonly nextCheck: string | null;
   readonly expires: string | null;
   readonly removable: boolean;

@@ -74,6 +74,8 @@ export async function ensureBundledLists(db: PharmacheckDb, fetchText: FetchText
       throw new Error(`bundled list ${item.file} is ${parsed.data.id} v${parsed.data.version}, expected ${item.id} v${item.version}`);
     }
     await installList(db, parsed.data, { type: 'bundled', file: item.file });
+    // Installed again after its stored copy broke: no longer broken.
+    await db.subscriptions.update(item.id, { broken: null });
     changed.push(item.id);
   }
   return changed;

@@ -7,6 +7,7 @@
 import { counts, effectiveRank, vouchedType, type PharmacheckDb } from '../lists';
 import type { DirectoryView, SubscriptionView, UpdateResult } from '../messaging';
 import { readDirectory, syncVouches, type DirectoryRoot } from '../trust';
+import { applyPolicy, type Policy } from './policy';
 import { directoryDue, isDue, subscribe, unsubscribe, updateDirectory, updateSubscription, type FetchBytes, type ListInstaller, type SubscribeResult, type UpdateOutcome } from '../updater';
 
 export interface ListsServiceDeps {
@@ -79,14 +80,24 @@ export class ListsService {
   }
 
   subscribe(url: string, publicKey: string, addedBy: 'person' | 'policy' = 'person'): Promise<SubscribeResult> {
-    return this.serial(async () => {
-      const result = await subscribe(this.db, { url, publicKey, addedBy }, this.deps);
-      if (result.ok) {
-        const sub = await this.db.subscriptions.get(result.id);
-        if (sub && (await updateSubscription(this.db, sub, this.deps)).status === 'updated' && !this.deps.installer) await this.deps.onListsChanged();
-      }
-      return result;
-    });
+    return this.serial(() => this.subscribeNow(url, publicKey, addedBy));
+  }
+
+  /**
+   * Brings the policy's subscriptions in line (policy.ts) as one job in the same queue as updates:
+   * an update never stores a list the policy has just dropped, nor the policy removes one midway.
+   */
+  applyPolicy(wanted: Policy['subscriptions']): Promise<string[]> {
+    return this.serial(() => applyPolicy(this.db, wanted, { subscribe: (url, key) => this.subscribeNow(url, key, 'policy'), onListsChanged: this.deps.onListsChanged }));
+  }
+
+  private async subscribeNow(url: string, publicKey: string, addedBy: 'person' | 'policy'): Promise<SubscribeResult> {
+    const result = await subscribe(this.db, { url, publicKey, addedBy }, this.deps);
+    if (result.ok) {
+      const sub = await this.db.subscriptions.get(result.id);
+      if (sub && (await updateSubscription(this.db, sub, this.deps)).status === 'updated' && !this.deps.installer) await this.deps.onListsChanged();
+    }
+    return result;
   }
 
   unsubscribe(id: string): Promise<boolean> {
@@ -119,6 +130,7 @@ export class ListsService {
         lastSuccess: s.lastSuccess ?? (s.addedBy === 'bundled' ? (list?.installedAt ?? null) : null),
         lastCheck: s.lastCheck,
         lastError: s.lastError,
+        broken: s.broken ?? null,
         nextCheck: s.url ? s.nextCheck : null,
         expires: list?.meta.expires ?? null,
         removable: s.addedBy === 'person',

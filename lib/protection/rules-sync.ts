@@ -47,6 +47,7 @@ import {
   indexBase,
   readChunkDomains,
   Refused,
+  StoredListUnreadable,
   switchBase,
   withList,
   writeBaseRows,
@@ -101,6 +102,12 @@ export interface RulesSyncOptions {
   readonly warningPageUrl: () => string;
   /** The browser's budget of rules with a regexFilter (tests set a small one). */
   readonly regexRuleLimit?: number;
+  /**
+   * A list's stored copy could not be read while its rules or verdicts were worked out. The list
+   * is left out (its rules go, the others' stay) and this is told, to mark it broken and fetch it
+   * again. Without it, the error goes to the caller and nothing changes.
+   */
+  readonly onUnreadable?: (listId: string, error: StoredListUnreadable) => Promise<void>;
 }
 
 interface ApplyOptions {
@@ -174,7 +181,7 @@ export class RulesSync {
     this.sessionOverlay = null;
     this.sessionActions = null;
     if (this.folded) return;
-    const desired = await this.desiredFor(this.lists, {});
+    const desired = await this.sparing(this.lists, (lists) => this.desiredFor(lists, {}));
     if (desired.size > 0) await this.setSession(desired);
   }
 
@@ -185,7 +192,7 @@ export class RulesSync {
    */
   async checkSession(): Promise<void> {
     if (!this.sessionRestored) await this.restoreSession();
-    const desired = await this.desiredFor(this.lists, {});
+    const desired = await this.sparing(this.lists, (lists) => this.desiredFor(lists, {}));
     const installed = await dynamicRules();
     this.base = new Map();
     this.dynamicOverlay = [];
@@ -349,8 +356,35 @@ export class RulesSync {
     return buildRules([{ meta: indexed.list.meta, vouch: indexed.list.vouch, chunks: [{ ruleId: chunk.ruleId, domains }] }], this.options.warningPageUrl());
   }
 
+  /**
+   * Runs `step` on `lists`. A list whose stored copy turns out unreadable (a row missing or not
+   * what the list row says) is left out, here and in the index, reported to `onUnreadable`, and
+   * the step runs again without it: one bad list never holds back the others' rules and verdicts.
+   * Each step reads before it changes any rule, so a step that throws has changed nothing.
+   */
+  private async sparing<T>(lists: readonly IndexedList[], step: (lists: readonly IndexedList[]) => Promise<T>): Promise<T> {
+    let current = lists;
+    for (;;) {
+      try {
+        return await step(current);
+      } catch (error) {
+        const report = this.options.onUnreadable;
+        if (!(error instanceof StoredListUnreadable) || !report) throw error;
+        const named = (l: IndexedList) => l.list.id === error.listId;
+        if (!current.some(named) && !this.lists.some(named)) throw error;
+        current = current.filter((l) => !named(l));
+        this.lists = this.lists.filter((l) => !named(l));
+        await report(error.listId, error);
+      }
+    }
+  }
+
   /** Makes the rules those `next` calls for, then (unless told not to) switches the index to it. */
   private async apply(next: readonly IndexedList[], options: ApplyOptions = {}): Promise<void> {
+    await this.sparing(next, (lists) => this.applyOnce(lists, options));
+  }
+
+  private async applyOnce(next: readonly IndexedList[], options: ApplyOptions): Promise<void> {
     const desired = await this.desiredFor(next, options);
     applyStep('overlay verdicts');
     const wanted = new Map<number, { indexed: IndexedList; chunk: number; shape: string }>();

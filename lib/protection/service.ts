@@ -24,11 +24,12 @@ import { warnOnCommit, type Commit } from './service-workers';
 import { cautionNotice } from './caution-notice';
 import { showBadge } from './badge';
 import { ensureBundledLists } from './bundled';
+import { setAsideBroken } from './broken';
 import { detailsSource } from './entry-sources';
 import { ListsService } from './lists-service';
 import { ReportsService } from './reports-service';
 import { isFirstWakeOfSession, markSessionStarted } from './session';
-import { applyPolicy, readPolicy } from './policy';
+import { readPolicy } from './policy';
 import { describeVerdict, type ConfirmedVerdict } from './report';
 import { RulesSync } from './rules-sync';
 import { applyInForce, applyStarted, applyStep, mark, recordTiming, SCRIPT_START, sinceScriptStart, wakeMarks } from './timings';
@@ -48,6 +49,9 @@ function cautionView(a: CautionAssessment): CautionView | null {
   if (a.level === 'none') return null;
   return { level: a.level, signals: a.signals.map((s) => ({ id: s.id, key: s.reason.key, subs: s.reason.subs })), register: a.register };
 }
+
+/** A file of the extension's package, as text (the bundled lists, the shipped directory). */
+const fetchText = async (path: string): Promise<string> => (await fetch(browser.runtime.getURL(`/${path}` as '/warning.html'))).text();
 
 /** For a tab showing the warning page, the URL it warns about; otherwise the URL itself. */
 export function urlToCheck(tabUrl: string, warningUrl: string): string {
@@ -78,7 +82,7 @@ export class ProtectionService {
     private readonly now: () => Date = () => new Date(),
   ) {
     mark('main');
-    this.rules = new RulesSync({ db, now, warningPageUrl });
+    this.rules = new RulesSync({ db, now, warningPageUrl, onUnreadable: (id, error) => this.setAside(id, error) });
     this.lists = new ListsService(db, {
       fetcher: fetchBytes,
       now,
@@ -122,21 +126,22 @@ export class ProtectionService {
   private async start(restored: Promise<void>, isFirstWake: Promise<boolean>): Promise<void> {
     await restored;
     const firstWake = await isFirstWake;
-    const fetchText = async (path: string) => (await fetch(browser.runtime.getURL(`/${path}` as '/warning.html'))).text();
     await this.lists.serial(async () => {
       if (firstWake) await this.rules.restoreSession();
-      const bundled = await ensureBundledLists(this.db, fetchText, this.now());
-      await this.startDirectory(fetchText, firstWake);
-      if (firstWake) await removeOrphanChunks(this.db);
-      // Lists stored without a snapshot (by an older version, or a write cut short) get a new base.
+      // Lists stored without a snapshot (by an older version, or a write cut short) get a new base;
+      // one that cannot be read back is set aside (before the bundled lists' check, which then
+      // installs a bundled one again from the package).
       for (const stored of this.unindexed) {
         try {
           const { newBase, entries } = await compactedBase(this.db, stored);
           await storeBase(this.db, stored.meta, stored.source, newBase, entries);
         } catch (error) {
-          console.warn(`Pharmacheck: list ${stored.id} could not be read back, left out:`, error);
+          await this.setAside(stored.id, error);
         }
       }
+      const bundled = await ensureBundledLists(this.db, fetchText, this.now());
+      await this.startDirectory(fetchText, firstWake);
+      if (firstWake) await removeOrphanChunks(this.db);
       if (firstWake) await this.rules.checkSession();
       else if (bundled.length > 0 || this.unindexed.length > 0) await this.rules.reconcile();
     });
@@ -147,6 +152,32 @@ export class ProtectionService {
     // On a new start, reports queued before the browser closed (or while offline) go out at once,
     // whatever their back-off said; on other wakes only those that are due.
     void this.reports.deliver(firstWake);
+  }
+
+  /**
+   * A list whose stored copy cannot be read back: set aside (broken.ts), the others untouched, and
+   * fetched again once the work in progress is done: a bundled list from the package, another by
+   * its update (which then backs off as any failed update does, and the next alarm tries again).
+   */
+  private async setAside(id: string, error: unknown): Promise<void> {
+    console.warn(`Pharmacheck: list ${id} could not be read back; set aside and fetched again:`, error);
+    await setAsideBroken(this.db, id, error, this.now());
+    void this.started
+      .catch(() => undefined)
+      .then(() => this.refetch(id))
+      .catch((failure: unknown) => console.warn(`Pharmacheck: list ${id} could not be fetched again:`, failure));
+  }
+
+  private async refetch(id: string): Promise<void> {
+    const sub = await this.db.subscriptions.get(id);
+    if (!sub || (await this.db.lists.get(id))) return;
+    if (sub.url !== null) {
+      await this.lists.updateNow(id);
+      return;
+    }
+    await this.lists.serial(async () => {
+      if ((await ensureBundledLists(this.db, fetchText, this.now())).length > 0) await this.rules.reconcile();
+    });
   }
 
   /** Deltas and full lists go through the reconciler, which puts them in force. */
@@ -203,10 +234,7 @@ export class ProtectionService {
     } catch {
       return; // No managed storage here (e.g. no policy schema support): nothing to apply.
     }
-    await applyPolicy(this.db, readPolicy(raw), {
-      subscribe: (url, publicKey) => this.lists.subscribe(url, publicKey, 'policy'),
-      onListsChanged: () => this.refresh(),
-    });
+    await this.lists.applyPolicy(readPolicy(raw));
   }
 
   /** After lists changed in the database outside an update: the index and the rules follow. */

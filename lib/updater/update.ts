@@ -166,6 +166,7 @@ export async function updateSubscription(db: PharmacheckDb, sub: Subscription, d
       lastCheck: finished.toISOString(),
       lastSuccess: finished.toISOString(),
       lastError: null,
+      broken: null,
       failures: 0,
       nextCheck: new Date(finished.getTime() + successDelayMs(interval)).toISOString(),
       ...(etag !== undefined ? { etag } : {}),

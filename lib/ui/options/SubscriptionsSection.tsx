@@ -104,6 +104,12 @@ function SubscriptionItem({ sub, busy, onUpdate, onRemove }: { sub: Subscription
         <dd data-field="entries">{formatNumber(sub.entryCount)}</dd>
         <dt>{t('optionsLastUpdateLabel')}</dt>
         <dd>{sub.lastSuccess ? formatDateTime(sub.lastSuccess) : t('optionsNever')}</dd>
+        {sub.broken && (
+          <>
+            <dt>{t('optionsBrokenLabel')}</dt>
+            <dd data-field="broken">{t('optionsBrokenText', formatDateTime(sub.broken.at))}</dd>
+          </>
+        )}
         <dt>{t('optionsLastErrorLabel')}</dt>
         <dd data-field="error">{sub.lastError ? t('optionsErrorText', formatDateTime(sub.lastError.at), sub.lastError.message) : t('optionsNoError')}</dd>
         {sub.expires && sub.kind && Date.parse(sub.expires) <= Date.now() && (

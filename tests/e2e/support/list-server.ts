@@ -18,6 +18,8 @@ export interface ListServer {
   url(path: string): string;
   /** Adds or replaces files (paths without a leading slash). */
   publish(files: ReadonlyMap<string, Uint8Array>): void;
+  /** While set, every request gets this status and no body (a server down: 503). */
+  failWith(status: number | null): void;
   /** Replaces one file's bytes (to simulate tampering). */
   tamper(path: string, change: (bytes: Uint8Array) => Uint8Array): void;
   readonly log: ListServerRequest[];
@@ -27,9 +29,15 @@ export interface ListServer {
 export async function startListServer(host = 'lists.authority.example'): Promise<ListServer> {
   const files = new Map<string, Uint8Array>();
   const log: ListServerRequest[] = [];
+  let failing: number | null = null;
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname.slice(1));
     const ifNoneMatch = req.headers['if-none-match'] ?? null;
+    if (failing !== null) {
+      log.push({ path, status: failing, ifNoneMatch });
+      res.writeHead(failing).end();
+      return;
+    }
     const body = files.get(path);
     if (!body) {
       log.push({ path, status: 404, ifNoneMatch });
@@ -53,6 +61,9 @@ export async function startListServer(host = 'lists.authority.example'): Promise
     url: (path) => `http://${host}:${port}/${path}`,
     publish: (more) => {
       for (const [path, bytes] of more) files.set(path, bytes);
+    },
+    failWith: (status) => {
+      failing = status;
     },
     tamper: (path, change) => {
       const bytes = files.get(path);

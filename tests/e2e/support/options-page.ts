@@ -16,7 +16,7 @@ export class OptionsPage {
     return this.page.locator(`.subscription[data-list-id="${id}"]`);
   }
 
-  async field(id: string, name: 'version' | 'entries' | 'error' | 'standing' | 'vouch' | 'declared' | 'key'): Promise<string> {
+  async field(id: string, name: 'version' | 'entries' | 'error' | 'broken' | 'standing' | 'vouch' | 'declared' | 'key'): Promise<string> {
     return (await this.list(id).locator(`[data-field="${name}"]`).innerText()).trim();
   }
 

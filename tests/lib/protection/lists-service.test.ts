@@ -87,6 +87,20 @@ describe('ListsService: one job at a time', () => {
     expect(lists.filter((id, i) => id !== lists[i - 1]).sort()).toEqual(['alpha-list', 'beta-list']);
   });
 
+  it('applies a policy in the same queue: a list the policy drops mid-update is not left without its subscription', async () => {
+    await db.subscriptions.put(newSubscription(alpha.id, server.url(`${alpha.id}/latest.json`), publicPart(key), 'policy', NOW));
+    server.beforeAnswer = () => new Promise((resolve) => setTimeout(resolve, 2));
+
+    // The update is in flight when the new policy (beta instead of alpha) arrives.
+    const [updated, failed] = await Promise.all([service.updateNow('alpha-list'), service.applyPolicy([{ url: server.url('beta-list/latest.json'), publicKey: key.publicKey }])]);
+
+    expect(updated).toEqual([{ id: 'alpha-list', status: 'updated', version: 1 }]);
+    expect(failed).toEqual([]);
+    expect(server.maxInFlight).toBe(1);
+    expect((await db.subscriptions.toArray()).map((s) => [s.id, s.addedBy])).toEqual([['beta-list', 'policy']]);
+    expect((await db.lists.toArray()).map((l) => l.id)).toEqual(['beta-list']);
+  });
+
   it('keeps running jobs after one failed', async () => {
     await subscribed(alpha);
     onListsChanged.mockRejectedValueOnce(new Error('rebuild failed'));
@@ -200,6 +214,7 @@ describe('ListsService.view', () => {
       lastSuccess: shippedRow.installedAt,
       lastCheck: null,
       lastError: null,
+      broken: null,
       nextCheck: null,
       expires: shipped.expires,
       removable: false,
@@ -221,6 +236,7 @@ describe('ListsService.view', () => {
       lastSuccess: NOW.toISOString(),
       lastCheck: NOW.toISOString(),
       lastError: null,
+      broken: null,
       nextCheck: at(60 * MINUTE),
       expires: alpha.expires,
       removable: true,
@@ -240,6 +256,7 @@ describe('ListsService.view', () => {
       keyId: key.keyId,
       lastSuccess: null,
       lastCheck: NOW.toISOString(),
+      broken: null,
       lastError: { reason: 'http-500', message: expect.stringContaining('beta-list/latest.json'), at: NOW.toISOString() },
       nextCheck: at(22.5 * MINUTE),
       expires: null,

@@ -331,6 +331,64 @@ describe('RulesSync after lists changed in the database', () => {
   });
 });
 
+describe('RulesSync and a list whose stored copy cannot be read', () => {
+  /** Two lists stored, the browser holding no rule (a new profile's rules, say), one list's rows damaged. */
+  async function oneBroken(damage: (chunkKeys: readonly string[]) => Promise<unknown>): Promise<void> {
+    const authority = await installList(db, makeBlockList('authority', 'authority', manyDomains(CHUNK_SIZE + 5)), SOURCE);
+    await installList(db, makeBlockList('community', 'community', ['rogue.example', 'pills.example']), SOURCE);
+    await damage(authority.chunks.map((c) => c.key));
+  }
+  const reported: { id: string; message: string }[] = [];
+  const sparingSync = () =>
+    new RulesSync({ db, now: () => clock, warningPageUrl: () => WARNING, onUnreadable: async (id, error) => void reported.push({ id, message: error.message }) });
+  beforeEach(() => {
+    reported.length = 0;
+  });
+
+  it.each([
+    ['a rule chunk is missing', (keys: readonly string[]) => db.domainChunks.delete(keys[1]!)],
+    ['a rule chunk holds fewer domains than its list row says', (keys: readonly string[]) => db.domainChunks.update(keys[0]!, { domains: 'd0.example\nd1.example' })],
+  ])('leaves it out when %s, installs the other lists’ rules and verdicts, and says which list', async (_, damage) => {
+    await oneBroken(damage);
+    const sync = sparingSync();
+    await sync.restore(await restoreLists(db), await db.ruleState.get('overlay'));
+    await sync.checkSession();
+    expect(reported.map((r) => r.id)).toEqual(['authority']);
+    expect(reported[0]!.message).toMatch(/^list authority: chunk \S+:r[01] (is missing|holds 2 of 10000 domains)$/);
+    expect(blocked('rogue.example')).toBe(true);
+    expect(blocked('www.pills.example')).toBe(true);
+    expect(blocked('d3.example')).toBe(false);
+    expect([...sync.index.indexed().keys()]).toEqual(['community']);
+    await expectRulesFollowVerdicts(sync, ['rogue.example', 'pills.example', 'd3.example', `d${CHUNK_SIZE + 2}.example`, 'unlisted.example']);
+  });
+
+  it('keeps the other lists’ rules when the broken list was in force before, and takes only its rules away', async () => {
+    await oneBroken(async () => undefined);
+    let sync = await wake();
+    const authorityRules = (await db.lists.get('authority'))!.chunks.flatMap((c) => [c.ruleId, subresourceRuleId(c.ruleId)]);
+    const communityRules = (await db.lists.get('community'))!.chunks.flatMap((c) => [c.ruleId, subresourceRuleId(c.ruleId)]);
+    await db.domainChunks.delete((await db.lists.get('authority'))!.chunks[0]!.key);
+    // A new build changes every rule's shape: the authority list's must be read again, and cannot.
+    for (const id of authorityRules) dnr.dynamic.delete(id);
+    sync = sparingSync();
+    await sync.restore(await restoreLists(db), await db.ruleState.get('overlay'));
+    await sync.checkSession();
+    expect(reported.map((r) => r.id)).toEqual(['authority']);
+    expect(communityRules.every((id) => dnr.dynamic.has(id))).toBe(true);
+    expect(blocked('rogue.example')).toBe(true);
+  });
+
+  it('without anyone to tell, throws the error naming the list and changes no rule', async () => {
+    await oneBroken((keys) => db.domainChunks.delete(keys[0]!));
+    const sync = newSync();
+    await sync.restore(await restoreLists(db), await db.ruleState.get('overlay'));
+    const calls = { ...dnr.calls };
+    await expect(sync.checkSession()).rejects.toThrow(/^list authority: chunk \S+:r0 is missing$/);
+    expect(dnr.calls).toEqual(calls);
+    expect(dnr.dynamic.size).toBe(0);
+  });
+});
+
 describe('RulesSync and who vouches for a list', () => {
   const PERSON = { type: 'url', url: 'https://lists.example/latest.json' } as const;
   const priorities = (action: 'redirect' | 'allow') => [...dnr.dynamic.values()].filter((r) => r.action.type === action).map((r) => r.priority);
