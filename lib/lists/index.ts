@@ -18,7 +18,7 @@ export {
 } from './schema';
 export type { Category, Entry, Evidence, List, ListKind, ListMeta, Publisher } from './schema';
 export { serializedPieces, serializeList } from './serialize';
-export { allocateChunks, applyDeltaToStore, chunkDomains, compactedBase, detailKeys, domainAt, inBaseOrder, indexBase, installList, prepareBase, removeList, removeOrphanChunks, storeBase, switchBase, writeBaseRows } from './store';
+export { allocateChunks, applyDeltaToStore, chunkDomains, compactedBase, detailKeys, domainAt, dropOldRows, inBaseOrder, indexBase, installList, prepareBase, removeList, removeOrphanChunks, storeBase, switchBase, writeBaseRows } from './store';
 export type { BaseChunks, LoadedList, NewBase } from './store';
 export { loadLists, readBaseDomains, readBaseEntries, readBaseEntry, readChunkDomains, readOverlay, readOverlayEntry, restoreLists, StoredListUnreadable } from './store-read';
 export type { RestoredList } from './store-read';

@@ -100,9 +100,11 @@ export async function writeBaseRows(db: PharmacheckDb, listId: string, newBase: 
  * Switches the list to a new base whose rows are written, in one transaction: the row, the
  * snapshot, the overlay gone, stale rows deleted. `vouch` says who vouches for the list
  * (standing.ts); without one, the stored row's stays (a compaction changes no standing), and a new
- * list gets its source's default.
+ * list gets its source's default. With `keepOld`, the old base's rows (its details, its overlay's)
+ * stay for an index that still answers from the old base; `dropOldRows` deletes them once it has
+ * moved on (and the first wake of a session deletes any an interrupted worker left).
  */
-export async function switchBase(db: PharmacheckDb, meta: ListMeta, source: ListSource, newBase: NewBase, vouch?: Vouch): Promise<StoredList> {
+export async function switchBase(db: PharmacheckDb, meta: ListMeta, source: ListSource, newBase: NewBase, vouch?: Vouch, keepOld = false): Promise<StoredList> {
   const id = meta.id;
   const count = newBase.domains.length;
   return db.transaction('rw', [db.lists, db.snapshots, db.overlays, db.overlayEntries, db.domainChunks, db.entryChunks], async () => {
@@ -110,17 +112,29 @@ export async function switchBase(db: PharmacheckDb, meta: ListMeta, source: List
     const stored: StoredList = { id, meta, source, base: newBase.base, chunks: newBase.chunks, baseCount: count, entryCount: count, installedAt: new Date().toISOString(), vouch: standing };
     await db.lists.put(stored);
     await db.snapshots.put({ id, base: newBase.base, buffer: newBase.set.snapshot() });
-    await db.overlays.delete(id);
-    await db.overlayEntries.where('listId').equals(id).delete();
-    await deleteStaleRows(db, stored);
+    if (!keepOld) await deleteOldRows(db, stored);
     return stored;
   });
 }
 
-/** Both: a new base for the list, `entries` in the base's order (`vouch` as for switchBase). */
-export async function storeBase(db: PharmacheckDb, meta: ListMeta, source: ListSource, newBase: NewBase, entries: readonly Entry[], vouch?: Vouch): Promise<StoredList> {
+/** Deletes the rows of a list's earlier bases (see switchBase's `keepOld`). */
+export async function dropOldRows(db: PharmacheckDb, listId: string): Promise<void> {
+  await db.transaction('rw', [db.lists, db.overlays, db.overlayEntries, db.domainChunks, db.entryChunks], async () => {
+    const stored = await db.lists.get(listId);
+    if (stored) await deleteOldRows(db, stored);
+  });
+}
+
+async function deleteOldRows(db: PharmacheckDb, stored: StoredList): Promise<void> {
+  if ((await db.overlays.get(stored.id))?.base !== stored.base) await db.overlays.delete(stored.id);
+  await db.overlayEntries.where('listId').equals(stored.id).filter((row) => row.base !== stored.base).delete();
+  await deleteStaleRows(db, stored);
+}
+
+/** Both: a new base for the list, `entries` in the base's order (`vouch`, `keepOld` as for switchBase). */
+export async function storeBase(db: PharmacheckDb, meta: ListMeta, source: ListSource, newBase: NewBase, entries: readonly Entry[], vouch?: Vouch, keepOld = false): Promise<StoredList> {
   await writeBaseRows(db, meta.id, newBase, entries);
-  return switchBase(db, meta, source, newBase, vouch);
+  return switchBase(db, meta, source, newBase, vouch, keepOld);
 }
 
 /** Keys of the detail rows a stored list's base names. */

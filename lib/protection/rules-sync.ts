@@ -46,6 +46,7 @@ import {
   chunkDomains,
   indexBase,
   readChunkDomains,
+  dropOldRows,
   Refused,
   StoredListUnreadable,
   switchBase,
@@ -286,10 +287,13 @@ export class RulesSync {
       await writeBaseRows(db, meta.id, newBase, entries);
       applyStep('entries stored');
       await rules;
-      const stored = await switchBase(db, meta, source, newBase, vouch);
+      // The old version's rows stay until the index has left them: a verdict asked meanwhile still
+      // reads its details.
+      const stored = await switchBase(db, meta, source, newBase, vouch, true);
       applyStep('switched');
       // The base rules are in force; the overlay's verdicts may change with the new list.
       await this.apply([...before.filter((l) => l.list.id !== meta.id), indexedList(stored, newBase.set, null, EMPTY_OVERLAY, now())], { inMemory: new Map([[meta.id, newBase]]) });
+      await dropOldRows(db, meta.id);
       return stored;
     } catch (error) {
       // The list in the database is still the previous one: its rules go back.

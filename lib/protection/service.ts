@@ -13,7 +13,7 @@
 import { browser } from 'wxt/browser';
 import { allowForSession, warningPageUrl } from '../blocking';
 import { hostFromUrl } from '../domain';
-import { applyDeltaToStore, compactedBase, overlaySize, readForWake, removeOrphanChunks, restoreLists, storeBase, type PharmacheckDb, type StoredList } from '../lists';
+import { applyDeltaToStore, compactedBase, dropOldRows, overlaySize, readForWake, removeOrphanChunks, restoreLists, storeBase, type PharmacheckDb, type StoredList } from '../lists';
 import type { ContentHandlers, Handlers } from '../messaging/background';
 import type { CautionView, ProceedResult, VerdictReport } from '../messaging';
 import { confirmedVerdictForUrl, verdictForUrl, withCaution, type Verdict } from '../verdict';
@@ -249,14 +249,16 @@ export class ProtectionService {
   async fold(): Promise<void> {
     await this.started;
     await this.lists.serial(async () => {
-      let compacted = false;
+      const compacted: string[] = [];
       for (const indexed of this.rules.index.indexed().values()) {
         if (!needsCompaction(indexed.list, overlaySize(indexed.overlay))) continue;
         const { newBase, entries } = await compactedBase(this.db, indexed.list);
-        await storeBase(this.db, indexed.list.meta, indexed.list.source, newBase, entries);
-        compacted = true;
+        // The index answers from the old base until the fold below: its rows stay until then.
+        await storeBase(this.db, indexed.list.meta, indexed.list.source, newBase, entries, undefined, true);
+        compacted.push(indexed.list.id);
       }
-      if (compacted || this.rules.needsFold) await this.rules.fold();
+      if (compacted.length > 0 || this.rules.needsFold) await this.rules.fold();
+      for (const id of compacted) await dropOldRows(this.db, id);
     });
   }
 

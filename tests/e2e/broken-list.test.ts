@@ -12,7 +12,7 @@ import { LISTED, LISTED_TOO } from './support/hosts';
 import { startListServer, type ListServer } from './support/list-server';
 import { OptionsPage } from './support/options-page';
 import { publisher, version } from './support/overlay-lists';
-import { WarningPage } from './support/pages';
+import { landsAt, messageFromPage } from './support/pages';
 import { startSiteServer, type SiteServer } from './support/site-server';
 
 const SUBSCRIBED = 'ov-community';
@@ -25,21 +25,8 @@ let lists: ListServer;
 let sites: SiteServer;
 let browser: ExtensionBrowser;
 
-async function message<T>(type: string, payload: unknown): Promise<T> {
-  const page = await browser.newPage();
-  await page.goto(browser.url('options.html'));
-  const answer = await page.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const);
-  await page.close();
-  return answer as T;
-}
-
-async function lands(host: string): Promise<'blocked' | 'loaded'> {
-  const page = await browser.newPage();
-  await page.goto(`${sites.origin(host)}/buy`, { waitUntil: 'load' });
-  const url = page.url();
-  await page.close();
-  return WarningPage.isWarningUrl(url) ? 'blocked' : 'loaded';
-}
+const message = <T>(type: string, payload: unknown) => messageFromPage<T>(browser, type, payload);
+const lands = (host: string) => landsAt(browser, `${sites.origin(host)}/buy`);
 
 /** Deletes a list's snapshot and the first row of its entries, straight in the extension's IndexedDB. */
 async function damage(listId: string): Promise<void> {

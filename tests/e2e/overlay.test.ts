@@ -23,7 +23,7 @@ import {
   SUB_OF_PARENT,
   version,
 } from './support/overlay-lists';
-import { WarningPage } from './support/pages';
+import { landsAt, messageFromPage, WarningPage } from './support/pages';
 import { startSiteServer, type SiteServer } from './support/site-server';
 
 const BULK = communityBulk(2_400);
@@ -36,21 +36,8 @@ let sites: SiteServer;
 let browser: ExtensionBrowser;
 let publish: ReturnType<typeof publisher>;
 
-async function message<T>(type: string, payload: unknown): Promise<T> {
-  const page = await browser.newPage();
-  await page.goto(browser.url('options.html'));
-  const answer = await page.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const);
-  await page.close();
-  return answer as T;
-}
-
-async function lands(host: string): Promise<'blocked' | 'loaded'> {
-  const page = await browser.newPage();
-  await page.goto(`${sites.origin(host)}/buy`, { waitUntil: 'load' });
-  const url = page.url();
-  await page.close();
-  return WarningPage.isWarningUrl(url) ? 'blocked' : 'loaded';
-}
+const message = <T>(type: string, payload: unknown) => messageFromPage<T>(browser, type, payload);
+const lands = (host: string) => landsAt(browser, `${sites.origin(host)}/buy`);
 
 async function overlayRules(): Promise<{ session: number; dynamic: number }> {
   return (await browser.worker()).evaluate(

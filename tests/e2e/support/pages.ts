@@ -74,6 +74,24 @@ export async function paintedBadgeFor(browser: ExtensionBrowser, urlPrefix: stri
   }
 }
 
+/** Sends a runtime message from a fresh extension page (as the options page would) and returns the answer. */
+export async function messageFromPage<T>(browser: ExtensionBrowser, type: string, payload: unknown): Promise<T> {
+  const page = await browser.newPage();
+  await page.goto(browser.url('options.html'));
+  const answer = await page.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const);
+  await page.close();
+  return answer as T;
+}
+
+/** Where a visit to `url` in a new tab ends: on the warning page ("blocked") or on the site. */
+export async function landsAt(browser: ExtensionBrowser, url: string): Promise<'blocked' | 'loaded'> {
+  const page = await browser.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  const landed = page.url();
+  await page.close();
+  return WarningPage.isWarningUrl(landed) ? 'blocked' : 'loaded';
+}
+
 /** Navigates and waits for the warning page or the site to have loaded. */
 export async function visit(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: 'load' });

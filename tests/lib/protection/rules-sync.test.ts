@@ -4,6 +4,7 @@
  * and expiry; and a delta touches session rules only.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { hostFromUrl } from '../../../lib/domain';
 import {
   applyDeltaToStore,
@@ -217,6 +218,33 @@ describe('RulesSync', () => {
     expect([...dnr.dynamic.keys()].filter((id) => id >= 900_000_000)).toEqual([]);
     expect([...dnr.dynamic.keys()]).not.toContain(stored.chunks[0]!.ruleId);
     expect([...dnr.dynamic.keys()]).not.toContain(subresourceRuleId(stored.chunks[0]!.ruleId));
+  });
+
+  it('answers "listed" for a domain both versions name at every step of a full list’s install, a delta’s addition included', async () => {
+    const list = makeBlockList('authority', 'authority', ['kept.example', 'gone.example', ...manyDomains(30)]);
+    await installList(db, list, SOURCE);
+    const sync = await wake();
+    await applyDelta(sync, deltaOf(list, 1, { add: [entry('added.example')] }));
+    // Before every rule change the browser is asked for (the last ones after the list switched in
+    // the database), a verdict is asked as a person's navigation would ask it.
+    const seen: string[] = [];
+    const api = fakeBrowser.declarativeNetRequest as unknown as Record<string, (change: unknown) => Promise<void>>;
+    for (const name of ['updateDynamicRules', 'updateSessionRules']) {
+      const real = api[name]!;
+      api[name] = async (change) => {
+        for (const host of ['kept.example', 'added.example']) seen.push(`${host} ${(await confirmedVerdictForUrl(sync.index, `https://${host}/`, detailsSource(db)))?.kind}`);
+        return real(change);
+      };
+    }
+    const v3 = makeBlockList('authority', 'authority', ['kept.example', 'added.example', 'new.example'], { version: 3 });
+    await sync.installFull(checkDomains(JSON.parse(JSON.stringify(v3))), SOURCE, BUNDLED);
+    expect(seen.length).toBeGreaterThanOrEqual(4);
+    expect(seen.filter((s) => !s.endsWith(' listed'))).toEqual([]);
+    // Once the index has switched, the old version's rows are gone.
+    const stored = (await db.lists.get('authority'))!;
+    expect((await db.entryChunks.where('listId').equals('authority').primaryKeys()).every((k) => String(k).startsWith(`${stored.base}:`))).toBe(true);
+    expect(await db.overlayEntries.where('listId').equals('authority').count()).toBe(0);
+    expect(await db.overlays.get('authority')).toBeUndefined();
   });
 
   it('installs a full list over one with an overlay: the overlay goes, the verdicts follow the new version', async () => {
