@@ -28,7 +28,15 @@ export interface ApplyRow {
   /** For a delta: the browser adding one 1,000-domain dynamic rule beside the installed ones (the old way). */
   readonly dynamicMs?: number;
   readonly bytes: number;
-  readonly verdicts?: { asked: number; listed: number; worstMs: number };
+  readonly verdicts?: Verdicts;
+}
+
+/** What the verdict watcher saw: how many answers, how many "listed", the slowest, and the first other answer (or error). */
+export interface Verdicts {
+  readonly asked: number;
+  readonly listed: number;
+  readonly worstMs: number;
+  readonly firstOther?: string;
 }
 
 /** Sends a message from an extension page and times it there. */
@@ -44,17 +52,19 @@ export async function timedMessage(page: DriverPage, type: string, payload: unkn
 }
 
 /** Starts asking for verdicts in a loop (one each 10 ms or so); stop() says how many were "listed" and the slowest answer. */
-export async function watchVerdicts(page: DriverPage, hosts: readonly string[]): Promise<() => Promise<{ asked: number; listed: number; worstMs: number }>> {
+export async function watchVerdicts(page: DriverPage, hosts: readonly string[]): Promise<() => Promise<Verdicts>> {
   await page.run((api, list) => {
-    const state = { asked: 0, listed: 0, worstMs: 0, running: true };
+    const state = { asked: 0, listed: 0, worstMs: 0, running: true, firstOther: undefined as string | undefined };
     (globalThis as unknown as { watch: typeof state }).watch = state;
     void (async () => {
       for (let i = 0; state.running; i++) {
         const start = performance.now();
-        const report = (await api.runtime.sendMessage({ type: 'ui-bg-verdict', payload: { url: `https://${list[i % list.length]}/` } })) as { verdict?: string } | undefined;
+        const url = `https://${list[i % list.length]}/`;
+        const report = (await api.runtime.sendMessage({ type: 'ui-bg-verdict', payload: { url } }).catch((error: unknown) => ({ error: String(error) }))) as { verdict?: string } | undefined;
         state.worstMs = Math.max(state.worstMs, performance.now() - start);
         state.asked++;
         if (report?.verdict === 'listed') state.listed++;
+        else state.firstOther ??= `${url} at ${Math.round(performance.now() - start)} ms: ${JSON.stringify(report)?.slice(0, 200)}`;
         // About as often as a person could navigate: the background's own work is what is timed.
         await new Promise((r) => setTimeout(r, 10));
       }
@@ -62,10 +72,10 @@ export async function watchVerdicts(page: DriverPage, hosts: readonly string[]):
   }, hosts as string[]);
   return () =>
     page.run(async () => {
-      const state = (globalThis as unknown as { watch: { asked: number; listed: number; worstMs: number; running: boolean } }).watch;
+      const state = (globalThis as unknown as { watch: { asked: number; listed: number; worstMs: number; running: boolean; firstOther?: string } }).watch;
       state.running = false;
       await new Promise((r) => setTimeout(r, 50));
-      return { asked: state.asked, listed: state.listed, worstMs: state.worstMs };
+      return { asked: state.asked, listed: state.listed, worstMs: state.worstMs, ...(state.firstOther ? { firstOther: state.firstOther } : {}) };
     });
 }
 
@@ -182,6 +192,7 @@ export function printApply(browserName: string, rows: readonly ApplyRow[]): void
     if (row.verdicts) {
       const v = row.verdicts;
       console.log(`  ${''.padEnd(36)} verdicts meanwhile: ${v.listed}/${v.asked} listed (unavailable: ${v.asked - v.listed}), slowest answer ${v.worstMs.toFixed(0)} ms`);
+      if (v.firstOther) console.log(`  ${''.padEnd(36)} first answer not "listed": ${v.firstOther}`);
     }
   }
   const deltas = rows.filter((r) => r.name.startsWith('delta'));
