@@ -1,39 +1,50 @@
 /**
- * Applying lists inside Chromium (real IndexedDB, blocking rules included): a full list of `size`
+ * Applying lists inside the browser (real IndexedDB, blocking rules included): a full list of `size`
  * entries, then two 1,000-entry deltas, and in the full run a 1,000,000-entry version. Each is timed
- * twice: inside the worker, from the moment its bytes arrived to its rules in force (lib/protection/
+ * twice: inside the background, from the moment its bytes arrived to its rules in force (lib/protection/
  * timings.ts), and from "update now" to the answer. Against baselines measured in the same run:
- * Chromium alone installing the same domains as one rule (full list), and Chromium alone making the
- * same rule change (delta: the same session rules, replaced). A second page asks for verdicts on kept
- * domains throughout: every answer must be "listed".
+ * the browser alone installing the same domains as one rule (full list), and the browser alone making
+ * the same rule change (delta: the same session rules, replaced). A second page asks for verdicts on
+ * kept domains throughout: every answer must be "listed". `runApply` drives either browser
+ * (drivers.ts); this file runs it in Chromium, apply-firefox.ts in Firefox ESR.
  */
-import type { Page } from 'playwright-core';
 import { generateKey, publicPart } from '../lib/signing';
-import { launchWithExtension, waitForRules, type ExtensionBrowser } from '../tests/e2e/support/chromium';
 import { startListServer } from '../tests/e2e/support/list-server';
 import { BENCH_LIST, benchVersions, makeList, millionFrom, publisher } from './browser-lists';
+import { chromiumDriver, type BrowserDriver, type DriverOptions, type DriverPage, type InExtension } from './drivers';
+
+/** The host the list server answers as (Firefox maps only the names it is told). */
+export const LISTS_HOST = 'lists.authority.example';
 
 export interface ApplyRow {
   readonly name: string;
-  /** Bytes arrived → rules in force, in the worker. */
+  /** Bytes arrived → rules in force, in the background. */
   readonly inForceMs: number;
   /** "Update now" (or subscribe) → answer, on an extension page. */
   readonly totalMs: number;
   /** The browser alone: the same domains as one rule (full) or the same rule change (delta). */
   readonly browserMs?: number;
   readonly browserWhat?: string;
-  /** For a delta: Chromium adding one 1,000-domain dynamic rule beside the installed ones (the old way). */
+  /** For a delta: the browser adding one 1,000-domain dynamic rule beside the installed ones (the old way). */
   readonly dynamicMs?: number;
   readonly bytes: number;
-  readonly verdicts?: { asked: number; listed: number; worstMs: number };
+  readonly verdicts?: Verdicts;
+}
+
+/** What the verdict watcher saw: how many answers, how many "listed", the slowest, and the first other answer (or error). */
+export interface Verdicts {
+  readonly asked: number;
+  readonly listed: number;
+  readonly worstMs: number;
+  readonly firstOther?: string;
 }
 
 /** Sends a message from an extension page and times it there. */
-export async function timedMessage(page: Page, type: string, payload: unknown): Promise<{ ms: number; result: unknown }> {
-  return page.evaluate(
-    async ([t, body]) => {
+export async function timedMessage(page: DriverPage, type: string, payload: unknown): Promise<{ ms: number; result: unknown }> {
+  return page.run(
+    async (api, [t, body]) => {
       const start = performance.now();
-      const result = await chrome.runtime.sendMessage({ type: t, payload: body });
+      const result: unknown = await api.runtime.sendMessage({ type: t, payload: body });
       return { ms: performance.now() - start, result };
     },
     [type, payload] as const,
@@ -41,75 +52,77 @@ export async function timedMessage(page: Page, type: string, payload: unknown): 
 }
 
 /** Starts asking for verdicts in a loop (one each 10 ms or so); stop() says how many were "listed" and the slowest answer. */
-export async function watchVerdicts(page: Page, hosts: readonly string[]): Promise<() => Promise<{ asked: number; listed: number; worstMs: number }>> {
-  await page.evaluate((list) => {
-    const state = { asked: 0, listed: 0, worstMs: 0, running: true };
+export async function watchVerdicts(page: DriverPage, hosts: readonly string[]): Promise<() => Promise<Verdicts>> {
+  await page.run((api, list) => {
+    const state = { asked: 0, listed: 0, worstMs: 0, running: true, firstOther: undefined as string | undefined };
     (globalThis as unknown as { watch: typeof state }).watch = state;
     void (async () => {
       for (let i = 0; state.running; i++) {
         const start = performance.now();
-        const report = await chrome.runtime.sendMessage({ type: 'ui-bg-verdict', payload: { url: `https://${list[i % list.length]}/` } });
+        const url = `https://${list[i % list.length]}/`;
+        const report = (await api.runtime.sendMessage({ type: 'ui-bg-verdict', payload: { url } }).catch((error: unknown) => ({ error: String(error) }))) as { verdict?: string } | undefined;
         state.worstMs = Math.max(state.worstMs, performance.now() - start);
         state.asked++;
         if (report?.verdict === 'listed') state.listed++;
-        // About as often as a person could navigate: the worker's own work is what is timed.
+        else state.firstOther ??= `${url} at ${Math.round(performance.now() - start)} ms: ${JSON.stringify(report)?.slice(0, 200)}`;
+        // About as often as a person could navigate: the background's own work is what is timed.
         await new Promise((r) => setTimeout(r, 10));
       }
     })();
-  }, hosts);
+  }, hosts as string[]);
   return () =>
-    page.evaluate(async () => {
-      const state = (globalThis as unknown as { watch: { asked: number; listed: number; worstMs: number; running: boolean } }).watch;
+    page.run(async () => {
+      const state = (globalThis as unknown as { watch: { asked: number; listed: number; worstMs: number; running: boolean; firstOther?: string } }).watch;
       state.running = false;
       await new Promise((r) => setTimeout(r, 50));
-      return { asked: state.asked, listed: state.listed, worstMs: state.worstMs };
+      return { asked: state.asked, listed: state.listed, worstMs: state.worstMs, ...(state.firstOther ? { firstOther: state.firstOther } : {}) };
     });
 }
 
-async function lastApplyMs(page: Page): Promise<number> {
-  const apply = await page.evaluate(async () => ((await chrome.storage.session.get('timings')).timings as { apply?: { downloadToForceMs: number; steps: Record<string, number> } } | undefined)?.apply);
+async function lastApplyMs(page: DriverPage): Promise<number> {
+  const apply = await page.run(async (api) => ((await api.storage.session.get('timings')).timings as { apply?: { downloadToForceMs: number; steps: Record<string, number> } } | undefined)?.apply);
   if (process.env.BENCH_STEPS) console.log(JSON.stringify(apply));
   return apply?.downloadToForceMs ?? Number.NaN;
 }
 
-/** Chromium alone installing `domains` as one rule beside the installed ones (then removed again). */
-async function browserInstalls(browser: ExtensionBrowser, domains: readonly string[]): Promise<number> {
-  return (await browser.worker()).evaluate(async (requestDomains) => {
+/** The browser alone installing `domains` as one rule beside the installed ones (then removed again). */
+async function browserInstalls(background: InExtension, domains: readonly string[]): Promise<number> {
+  return background(async (api, requestDomains) => {
     const rule = { id: 999_999_999, priority: 1, action: { type: 'block' as chrome.declarativeNetRequest.RuleActionType }, condition: { requestDomains, resourceTypes: ['main_frame' as chrome.declarativeNetRequest.ResourceType] } };
     const start = performance.now();
-    await chrome.declarativeNetRequest.updateDynamicRules({ addRules: [rule] });
+    await api.declarativeNetRequest.updateDynamicRules({ addRules: [rule] });
     const ms = performance.now() - start;
-    await chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: [rule.id] });
+    await api.declarativeNetRequest.updateDynamicRules({ removeRuleIds: [rule.id] });
     return ms;
   }, domains as string[]);
 }
 
-/** Chromium alone making the delta's rule change: the session overlay rules, replaced by themselves. */
-async function browserSessionChange(browser: ExtensionBrowser): Promise<{ ms: number; domains: number }> {
-  return (await browser.worker()).evaluate(async () => {
-    const rules = (await chrome.declarativeNetRequest.getSessionRules()).filter((r) => r.id >= 950_000_000 && r.id < 1_000_000_000);
+/** The browser alone making the delta's rule change: the session overlay rules, replaced by themselves. */
+async function browserSessionChange(background: InExtension): Promise<{ ms: number; domains: number }> {
+  return background(async (api) => {
+    const rules = (await api.declarativeNetRequest.getSessionRules()).filter((r) => r.id >= 950_000_000 && r.id < 1_000_000_000);
     const start = performance.now();
-    await chrome.declarativeNetRequest.updateSessionRules({ removeRuleIds: rules.map((r) => r.id), addRules: rules });
+    await api.declarativeNetRequest.updateSessionRules({ removeRuleIds: rules.map((r) => r.id), addRules: rules });
     return { ms: performance.now() - start, domains: rules.reduce((n, r) => n + (r.condition.requestDomains?.length ?? 0), 0) };
   });
 }
 
-export async function benchApply(size: number, changes: number, million: boolean): Promise<ApplyRow[]> {
+/** The whole apply benchmark in the browser that `launch` starts (with the list server's host mapped). */
+export async function runApply(launch: (options: DriverOptions) => Promise<BrowserDriver>, size: number, changes: number, million: boolean): Promise<ApplyRow[]> {
   const versions = benchVersions(size, changes);
   const key = await generateKey();
-  const server = await startListServer();
+  const server = await startListServer(LISTS_HOST);
   const publish = publisher(server, key);
-  const browser = await launchWithExtension();
   const rows: ApplyRow[] = [];
+  let driver: BrowserDriver | null = null;
   try {
-    await waitForRules(browser);
-    const page = await browser.newPage();
-    await page.goto(browser.url('options.html'));
-    const watcher = await browser.newPage();
-    await watcher.goto(browser.url('options.html'));
+    driver = await launch({ hosts: [LISTS_HOST] });
+    const { background } = driver;
+    const page = await driver.openPage('options.html');
+    const watcher = await driver.openPage('options.html');
     const latestUrl = server.url(`${BENCH_LIST}/latest.json`);
 
-    const oneRule = await browserInstalls(browser, versions.v1);
+    const oneRule = await browserInstalls(background, versions.v1);
     let files = await publish(makeList(1, versions.v1));
     const full = await timedMessage(page, 'ui-bg-subscribe', { url: latestUrl, publicKey: publicPart(key).publicKey });
     if (!(full.result as { ok: boolean }).ok) throw new Error(`subscribe failed: ${JSON.stringify(full.result)}`);
@@ -127,20 +140,20 @@ export async function benchApply(size: number, changes: number, million: boolean
       const verdicts = await stop();
       const result = (run.result as { status: string; version?: number }[])[0];
       if (result?.status !== 'updated' || result.version !== version) throw new Error(`update to ${version} failed: ${JSON.stringify(run.result)}`);
-      const session = await browserSessionChange(browser);
+      const session = await browserSessionChange(background);
       rows.push({
         name: label,
         inForceMs: await lastApplyMs(page),
         totalMs: run.ms,
         browserMs: session.ms,
         browserWhat: `the same session rules (${session.domains.toLocaleString('en')} domains)`,
-        dynamicMs: await browserInstalls(browser, domains.slice(-1000)),
+        dynamicMs: await browserInstalls(background, domains.slice(-1000)),
         bytes: files.get(`${BENCH_LIST}/delta-${version - 1}-${version}.json`)!.byteLength,
         verdicts,
       });
     }
-    const blocked = await (await browser.worker()).evaluate(async () => {
-      const rules = [...(await chrome.declarativeNetRequest.getDynamicRules()), ...(await chrome.declarativeNetRequest.getSessionRules())];
+    const blocked = await background(async (api) => {
+      const rules = [...(await api.declarativeNetRequest.getDynamicRules()), ...(await api.declarativeNetRequest.getSessionRules())];
       return rules.filter((r) => r.action.type === 'redirect').reduce((n, r) => n + (r.condition.requestDomains?.length ?? 0), 0);
     });
     if (blocked < versions.v3.length) throw new Error(`only ${blocked} domains in the blocking rules, expected at least ${versions.v3.length}`);
@@ -156,14 +169,18 @@ export async function benchApply(size: number, changes: number, million: boolean
       rows.push({ name: `full list, ${big.length.toLocaleString('en')} entries`, inForceMs: await lastApplyMs(page), totalMs: run.ms, bytes: files.get(`${BENCH_LIST}/v4.json`)!.byteLength, verdicts });
     }
   } finally {
-    await browser.close({ removeProfile: true });
+    await driver?.close();
     await server.close();
   }
   return rows;
 }
 
+export function benchApply(size: number, changes: number, million: boolean): Promise<ApplyRow[]> {
+  return runApply(chromiumDriver, size, changes, million);
+}
+
 export function printApply(browserName: string, rows: readonly ApplyRow[]): void {
-  console.log(`\nApplying lists in ${browserName} (real IndexedDB and blocking rules): bytes arrived -> rules in force, in the worker; and "update now" -> answer`);
+  console.log(`\nApplying lists in ${browserName} (real IndexedDB and blocking rules): bytes arrived -> rules in force, in the background; and "update now" -> answer`);
   const full = rows[0]!;
   for (const row of rows) {
     const share = row === full ? '' : `, ${((row.bytes / full.bytes) * 100).toFixed(2)}% of the full list's bytes`;
@@ -175,6 +192,7 @@ export function printApply(browserName: string, rows: readonly ApplyRow[]): void
     if (row.verdicts) {
       const v = row.verdicts;
       console.log(`  ${''.padEnd(36)} verdicts meanwhile: ${v.listed}/${v.asked} listed (unavailable: ${v.asked - v.listed}), slowest answer ${v.worstMs.toFixed(0)} ms`);
+      if (v.firstOther) console.log(`  ${''.padEnd(36)} first answer not "listed": ${v.firstOther}`);
     }
   }
   const deltas = rows.filter((r) => r.name.startsWith('delta'));

@@ -1,8 +1,9 @@
 /**
  * What the caution verdict's content script costs a page (issue 10): the same unlisted pages loaded
  * in three browsers side by side, alternating: Chromium with Pharmacheck, with a bare extension that
- * holds one redirect rule of the same shape and nothing else (bench/bare-extension: the browser's
- * own cost of any such extension, which is not Pharmacheck's to save), and with no extension.
+ * holds one redirect rule of the same shape and a background that only answers the wake
+ * benchmark's message (bench/bare-extension: the browser's own cost of any such extension, which
+ * is not Pharmacheck's to save), and with no extension.
  *
  * Per page kind (a plain article; a pharmacy-like catalogue, which passes the first look and is
  * extracted and judged; a 2 MB catalogue), the median load time (navigation start to loadEventEnd,

@@ -35,12 +35,15 @@ export interface LaunchOptions {
   readonly headless?: boolean;
   /** Another copy of the build (the pseudo-locale run writes its catalogue into one; trust.test.ts ships its own directory of publishers in one). */
   readonly extensionDir?: string;
+  /** Other unpacked extensions loaded beside it (the wake benchmark's bare baseline). */
+  readonly alsoLoad?: readonly string[];
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no built extension in ${extensionDir}: run npm run build`);
+  const loaded = [extensionDir, ...(options.alsoLoad ?? [])].join(',');
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'pharmacheck-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -49,8 +52,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     locale: options.lang,
     env: options.lang ? { ...process.env, LANGUAGE: options.lang } : process.env,
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${loaded}`,
+      `--load-extension=${loaded}`,
       '--disable-gpu',
       '--disable-quic',
       '--host-resolver-rules=MAP * 127.0.0.1',
@@ -62,7 +65,9 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       ...(options.extraArgs ?? []),
     ],
   });
-  const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // Pharmacheck's worker, whatever else runs beside it (a site's service worker, another extension's).
+  const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://') && new URL(w.url()).pathname === '/background.js';
+  const worker = async () => context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs }));
   const extensionId = new URL((await worker()).url()).host;
   return {
     context,

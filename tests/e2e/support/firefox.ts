@@ -49,6 +49,8 @@ export interface FirefoxLaunchOptions {
   readonly profileDir?: string;
   /** A profile to reuse (one a test first used without the extension); a fresh one otherwise. */
   readonly userDataDir?: string;
+  /** More command-line arguments for Firefox (the wake benchmark starts the devtools server). */
+  readonly args?: readonly string[];
 }
 
 export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions): Promise<FirefoxExtensionBrowser> {
@@ -65,6 +67,7 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
+    ...(options.args ? { args: [...options.args] } : {}),
     ...(profileDir || options.userDataDir ? { userDataDir: profileDir ?? options.userDataDir } : {}),
     extraPrefsFirefox: {
       'network.dns.localDomains': options.hosts.join(','),
