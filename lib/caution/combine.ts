@@ -14,7 +14,7 @@
 import { logoSignals } from './logo';
 import { pageSignals, readPage } from './page';
 import type { Register } from './registers';
-import { REGISTERS } from './registers';
+import { allRegisters } from './registers';
 import type { CautionAssessment, CautionLevel, PageFeatures, Signal } from './types';
 
 export const THRESHOLDS = {
@@ -51,7 +51,7 @@ export function levelOf(signals: readonly Signal[]): CautionLevel {
   return 'none';
 }
 
-export function assess({ name, page, registers = REGISTERS }: AssessInput): CautionAssessment {
+export function assess({ name, page, registers = allRegisters() }: AssessInput): CautionAssessment {
   let pageFound: Signal[] = [];
   let register: CautionAssessment['register'] = null;
   if (page) {

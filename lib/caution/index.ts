@@ -12,7 +12,7 @@ export { extractFeatures, NODE_BUDGET, type ExtractOptions } from './extract';
 export { firstLook } from './first-look';
 export { logoSignals } from './logo';
 export { pageSignals, readPage, type PageRead } from './page';
-export { REGISTERS, registerForUrl, type Register } from './registers';
+export { allRegisters, registerForUrl, type Register } from './registers';
 export { pageFeaturesSchema } from './schema';
 export { REASON_KEYS, type ReasonKey } from './signal';
 export * from './types';

@@ -11,21 +11,22 @@
 import { parse } from 'tldts';
 import type { PageRead } from './page/read';
 import { phrase } from './page/phrases';
-import { REGISTERS, registerForUrl, type Register } from './registers';
+import { allRegisters, registerForUrl, type Register } from './registers';
 import { signal } from './signal';
 import { fold } from './text';
 import type { RegisterClaim, Signal } from './types';
+import { lazy } from './lazy';
 
 export const WEIGHTS = { noLink: 1, linksToSelf: 1.3, notARegister: 1.3, otherCountry: 0.3 } as const;
 
-const LOGO_WORDS = phrase([
+const LOGO_WORDS = lazy(() => phrase([
   'common logo', 'eu ?logo', 'logo (?:eu|ue|ce|ewr|eee)(?![\\p{L}])', 'eu common', 'european common', 'gemeinsames? (?:versandhandels)?logo', 'versandhandels ?logo', '(?:eu ?)?sicherheits ?logo',
   'logo commun', 'logo comune', 'logotipo comun', 'logo comun', 'logo comum', 'logotipo comum', 'gemeenschappelijk logo', 'wspolne logo', 'spolecne logo', 'spolocne logo',
   'gemensam(?:ma)? logotyp', 'gemensamma symbol', 'yhteinen logo', 'uhine logo', 'kozos logo', 'comun european', 'fælles logo', 'faelles logo', 'felles logo',
   'check if this website is operating legally', 'operating legally', 'legally operating', 'prufen sie,? ob diese website legal', 'legal online (?:pharmacy|sale)', 'verifiez si ce site',
   'verifier si ce site', 'verifica se questo sito', 'compruebe si este sitio', 'comprobar si este sitio', 'controleer of deze website', 'sprawdz,? czy ta strona', 'versandhandelsregister',
   'commonlogo', 'eulogo', 'logoeu', 'logoue', 'dimdi', 'aanbiedersmedicijnen', 'distafarma', 'register of online', 'registre des sites',
-]);
+]));
 
 export interface LogoFinding {
   readonly signals: Signal[];
@@ -69,15 +70,15 @@ function candidates(read: PageRead, registers: readonly Register[]): Candidate[]
   for (const image of read.features.images) {
     const text = fold(`${image.alt} ${image.title} ${words(image.src)}`);
     const toRegister = image.linkHref !== null && registerForUrl(image.linkHref, registers) !== null;
-    if (LOGO_WORDS.test(text) || toRegister) found.push({ href: image.linkHref, label: image.alt || image.title });
+    if (LOGO_WORDS().test(text) || toRegister) found.push({ href: image.linkHref, label: image.alt || image.title });
   }
   for (const link of read.features.links) {
-    if (LOGO_WORDS.test(fold(link.text))) found.push({ href: link.href, label: link.text });
+    if (LOGO_WORDS().test(fold(link.text))) found.push({ href: link.href, label: link.text });
   }
   return found;
 }
 
-export function logoSignals(read: PageRead, registers: readonly Register[] = REGISTERS): LogoFinding {
+export function logoSignals(read: PageRead, registers: readonly Register[] = allRegisters()): LogoFinding {
   if (!(read.offersMedicines || read.isShop) || registerForUrl(read.features.url, registers)) return { signals: [], register: null };
   const found = candidates(read, registers);
   if (found.length === 0) return { signals: [], register: null };

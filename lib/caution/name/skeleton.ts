@@ -7,6 +7,7 @@
  * from the JavaScript engine's own Unicode data (String.prototype.normalize, \p{…}).
  */
 import confusablesData from '../../../data/caution/confusables.json';
+import { lazy } from '../lazy';
 
 const PROTOTYPES: ReadonlyMap<string, string> = new Map(Object.entries(confusablesData.map));
 
@@ -50,14 +51,14 @@ const SCRIPTS = [
   'Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati', 'Oriya', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala',
   'Ethiopic', 'Mongolian', 'Yi',
 ] as const;
-const SCRIPT_TESTS = SCRIPTS.map((name) => ({ name, test: new RegExp(`\\p{Script_Extensions=${name}}`, 'u') }));
+const scriptTests = lazy(() => SCRIPTS.map((name) => ({ name, test: new RegExp(`\\p{Script_Extensions=${name}}`, 'u') })));
 const SCRIPTLESS = /[\p{Script=Common}\p{Script=Inherited}]/u;
 
 /** The scripts of one character, with UTS #39's augmentation (Han also counts as Japanese, Korean and Han with Bopomofo). */
 function scriptsOf(ch: string): Set<string> | null {
   if (SCRIPTLESS.test(ch)) return null;
   const found = new Set<string>();
-  for (const { name, test } of SCRIPT_TESTS) if (test.test(ch)) found.add(name);
+  for (const { name, test } of scriptTests()) if (test.test(ch)) found.add(name);
   if (found.size === 0) found.add('Other');
   if (found.has('Han')) for (const s of ['Jpan', 'Kore', 'Hanb']) found.add(s);
   if (found.has('Hiragana') || found.has('Katakana')) found.add('Jpan');

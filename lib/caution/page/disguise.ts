@@ -8,6 +8,7 @@ import { listed, signal } from '../signal';
 import type { Signal } from '../types';
 import type { PageRead } from './read';
 import { DISGUISED_NAMES } from './vocabulary';
+import { lazy } from '../lazy';
 
 export const WEIGHT = 1;
 
@@ -22,7 +23,7 @@ function pattern(name: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${letters.join(SEPARATOR)}(?![\\p{L}\\p{N}])`, 'giu');
 }
 
-const PATTERNS = DISGUISED_NAMES.map((name) => ({ name, re: pattern(name) }));
+const patterns = lazy(() => DISGUISED_NAMES.map((name) => ({ name, re: pattern(name) })));
 
 /** The page's text and titles as written (case kept: the signs are in the original). */
 function texts(read: PageRead): string[] {
@@ -33,7 +34,7 @@ function texts(read: PageRead): string[] {
 export function disguiseSignals(read: PageRead): Signal[] {
   const found = new Set<string>();
   for (const text of texts(read)) {
-    for (const { name, re } of PATTERNS) {
+    for (const { name, re } of patterns()) {
       for (const m of text.matchAll(re)) {
         const written = m[0];
         // The plain name (any case, accents aside) is not a disguise.

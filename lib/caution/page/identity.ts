@@ -9,16 +9,17 @@ import { signal } from '../signal';
 import type { Signal } from '../types';
 import { ADDRESS, LICENCE, PHARMACIST, phrase } from './phrases';
 import type { PageRead } from './read';
+import { lazy } from '../lazy';
 
 export const WEIGHT = 0.5;
 
-const ADDRESS_RE = phrase(ADDRESS);
-const LICENCE_RE = phrase(LICENCE);
-const PHARMACIST_RE = phrase(PHARMACIST);
+const ADDRESS_RE = lazy(() => phrase(ADDRESS));
+const LICENCE_RE = lazy(() => phrase(LICENCE));
+const PHARMACIST_RE = lazy(() => phrase(PHARMACIST));
 
 export function identitySignals(read: PageRead): Signal[] {
   if (!read.isShop || !read.offersMedicines) return [];
   const text = `${read.body}\n${read.parts.filter((p) => p.kind === 'link').map((p) => p.text).join('\n')}`;
-  if (ADDRESS_RE.test(text) || LICENCE_RE.test(text) || PHARMACIST_RE.test(text)) return [];
+  if (ADDRESS_RE().test(text) || LICENCE_RE().test(text) || PHARMACIST_RE().test(text)) return [];
   return [signal('page', 'no-identity', WEIGHT, 'cautionPageNoIdentity')];
 }

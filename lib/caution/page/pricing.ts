@@ -7,11 +7,12 @@ import { signal } from '../signal';
 import type { Signal } from '../types';
 import { BONUS_PILLS, PER_PILL, phrase, PRICE } from './phrases';
 import { quote, warns, type PageRead } from './read';
+import { lazy } from '../lazy';
 
 export const WEIGHTS = { perPill: 0.5, bonusPills: 0.6 } as const;
 
-const PER = phrase(PER_PILL, 'gu');
-const BONUS = phrase(BONUS_PILLS, 'gu');
+const PER = lazy(() => phrase(PER_PILL, 'gu'));
+const BONUS = lazy(() => phrase(BONUS_PILLS, 'gu'));
 const NEAR = 25;
 
 function firstQuote(read: PageRead, re: RegExp, needsPrice: boolean): string | null {
@@ -30,9 +31,9 @@ function firstQuote(read: PageRead, re: RegExp, needsPrice: boolean): string | n
 export function pricingSignals(read: PageRead): Signal[] {
   if (!read.offersMedicines) return [];
   const signals: Signal[] = [];
-  const perPill = firstQuote(read, PER, true);
+  const perPill = firstQuote(read, PER(), true);
   if (perPill) signals.push(signal('page', 'price-per-pill', WEIGHTS.perPill, 'cautionPagePricePerPill', perPill));
-  const bonus = firstQuote(read, BONUS, false);
+  const bonus = firstQuote(read, BONUS(), false);
   if (bonus) signals.push(signal('page', 'bonus-pills', WEIGHTS.bonusPills, 'cautionPageBonusPills', bonus));
   return signals;
 }

@@ -11,6 +11,7 @@ import { fold } from '../text';
 import type { PageFeatures } from '../types';
 import { DRUG_NAMES, type DrugClass } from './vocabulary';
 import { BUY, CART, CART_FIELD, CART_PATH, phrase, PRESCRIPTION_STEP, PRICE, QUESTION, WARNING, wholeWords } from './phrases';
+import { lazy } from '../lazy';
 
 export type PartKind = 'title' | 'heading' | 'url' | 'link' | 'image' | 'line';
 
@@ -61,12 +62,12 @@ const DRUG_PATTERN = new RegExp(
   `(?<![\\p{L}\\p{N}])(${[...DRUGS.keys()].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ -]?')).join('|')})(?![\\p{L}])`,
   'gu',
 );
-const OFFER_CUE = phrase([...BUY, ...CART, 'online', 'generic', 'generique', 'generico', 'generika']);
+const OFFER_CUE = lazy(() => phrase([...BUY, ...CART, 'online', 'generic', 'generique', 'generico', 'generika']));
 const PRICE_G = new RegExp(PRICE.source, 'gu');
-const CART_RE = phrase(CART);
-const WARNING_RE = phrase(WARNING);
+const CART_RE = lazy(() => phrase(CART));
+const WARNING_RE = lazy(() => phrase(WARNING));
 const QUESTION_START = new RegExp(`^\\W*(?:${QUESTION.join('|')})`, 'u');
-const STEP_RE = phrase(PRESCRIPTION_STEP);
+const STEP_RE = lazy(() => phrase(PRESCRIPTION_STEP));
 const PRESCRIPTION_FIELD = /(?:prescription|rezept|ordonnance|receta|ricetta|recept|recepta|receita|reteta|script|rx)/;
 /** Around a medicine's name, how far a cue of an offer may be. */
 const WINDOW = 90;
@@ -85,7 +86,7 @@ export function sentenceAt(text: string, index: number): string {
 }
 
 export function warns(text: string): boolean {
-  return WARNING_RE.test(text);
+  return WARNING_RE().test(text);
 }
 
 export function asks(text: string): boolean {
@@ -136,7 +137,7 @@ function isOffered(part: Part, index: number, length: number, shop: boolean): bo
   if (warns(part.text) || asks(sentence)) return false;
   const at = part.kind === 'line' ? sentence.indexOf(part.text.slice(index, index + length)) : index;
   const around = sentence.slice(Math.max(0, at - WINDOW), at + length + WINDOW);
-  const cue = OFFER_CUE.test(around) || PRICE.test(around);
+  const cue = OFFER_CUE().test(around) || PRICE.test(around);
   if (part.kind === 'line') {
     const words = sentence.split(' ').length;
     return (cue && (shop || words <= OFFER_SENTENCE_WORDS)) || (shop && part.text.split(' ').length <= SHORT_LINE_WORDS);
@@ -153,9 +154,9 @@ export function readPage(features: PageFeatures): PageRead {
   const pricedLines = lines.filter((l) => PRICE.test(l.text)).length;
   const fields = features.forms.flatMap((form) => form.fields.map(fold));
   const cartCues =
-    features.links.filter((l) => CART_PATH.test(fold(addressWords(l.href)).replace(/ /g, '/')) || CART_RE.test(fold(l.text))).length +
-    fields.filter((f) => CART_FIELD.test(f) || CART_RE.test(f)).length +
-    lines.filter((l) => l.text.length < 60 && CART_RE.test(l.text)).length;
+    features.links.filter((l) => CART_PATH.test(fold(addressWords(l.href)).replace(/ /g, '/')) || CART_RE().test(fold(l.text))).length +
+    fields.filter((f) => CART_FIELD.test(f) || CART_RE().test(f)).length +
+    lines.filter((l) => l.text.length < 60 && CART_RE().test(l.text)).length;
   const isShop = cartCues > 0 || pricedLines >= 3;
   const drugs: DrugMention[] = [];
   for (const part of parts) {
@@ -169,7 +170,7 @@ export function readPage(features: PageFeatures): PageRead {
   }
   const offered = drugs.filter((d) => d.offered);
   const body = lines.map((l) => l.text).join('\n');
-  const prescriptionStep = STEP_RE.test(body) || parts.some((p) => p.kind !== 'line' && STEP_RE.test(p.text)) || fields.some((f) => f.startsWith('file:') && PRESCRIPTION_FIELD.test(f));
+  const prescriptionStep = STEP_RE().test(body) || parts.some((p) => p.kind !== 'line' && STEP_RE().test(p.text)) || fields.some((f) => f.startsWith('file:') && PRESCRIPTION_FIELD.test(f));
   return {
     features,
     host,

@@ -11,10 +11,11 @@ import { fold } from '../text';
 import type { Signal } from '../types';
 import { CERTIFIERS, INVENTED_SEALS, phrase } from './phrases';
 import { warns, type PageRead } from './read';
+import { lazy } from '../lazy';
 
 export const WEIGHT = 0.6;
 
-const INVENTED = phrase(INVENTED_SEALS);
+const INVENTED = lazy(() => phrase(INVENTED_SEALS));
 const CERTIFIER_RES = CERTIFIERS.map((c) => ({ ...c, re: new RegExp(`(?<![\\p{L}])(?:${c.pattern})`, 'u') }));
 const SEAL_WORDS = /(?:seal|badge|logo|certif|verified|approved|accredit|member|trust|siegel|label|sigillo|sello|keurmerk)/;
 
@@ -46,12 +47,12 @@ export function sealSignals(read: PageRead): Signal[] {
         return [signal('page', 'fake-seal', WEIGHT, 'cautionPageFakeSeal', image.alt || image.title || certifier.name)];
       }
     }
-    if (INVENTED.test(words)) return [signal('page', 'fake-seal', WEIGHT, 'cautionPageFakeSeal', image.alt || image.title || fileWords(image.src))];
+    if (INVENTED().test(words)) return [signal('page', 'fake-seal', WEIGHT, 'cautionPageFakeSeal', image.alt || image.title || fileWords(image.src))];
   }
   if (!read.isShop) return [];
   for (const part of read.parts) {
     if (part.kind !== 'line' || part.text.split(' ').length > 10 || warns(part.text)) continue;
-    if (INVENTED.test(part.text)) return [signal('page', 'fake-seal', WEIGHT, 'cautionPageFakeSeal', part.original.trim())];
+    if (INVENTED().test(part.text)) return [signal('page', 'fake-seal', WEIGHT, 'cautionPageFakeSeal', part.original.trim())];
   }
   return [];
 }
