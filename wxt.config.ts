@@ -95,7 +95,9 @@ export default defineConfig({
     // webNavigation and browsingData: a listed site that a service worker serves from its cache
     // never reaches the rules; the commit sends the tab to the warning page and the site's workers
     // and caches are removed (lib/protection/service-workers.ts, README "Permissions").
-    permissions: ['declarativeNetRequestWithHostAccess', 'storage', 'alarms', 'webNavigation', 'browsingData'],
+    // webNavigation also tells when a page has loaded, and scripting lets the caution verdict look at
+    // it then (lib/protection/page-look.ts) without a content script declared for every page.
+    permissions: ['declarativeNetRequestWithHostAccess', 'storage', 'alarms', 'webNavigation', 'browsingData', 'scripting'],
     // Redirect rules only act on hosts the extension may access; every web site must be checked.
     host_permissions: [...SITE_ORIGINS],
     web_accessible_resources: [{ resources: ['warning.html'], matches: ['http://*/*', 'https://*/*'] }],

@@ -1,6 +1,8 @@
 /**
- * What the caution verdict's content script costs a page (issue 10): the same unlisted pages loaded
- * in three browsers side by side, alternating: Chromium with Pharmacheck, with a bare extension that
+ * What the caution verdict costs a page (issue 10): the background's first look in every unlisted
+ * page after load, and the caution content script it injects where that passes
+ * (lib/protection/page-look.ts). The same unlisted pages loaded in three browsers side by side,
+ * alternating: Chromium with Pharmacheck, with a bare extension that
  * holds one redirect rule of the same shape and a background that only answers the wake
  * benchmark's message (bench/bare-extension: the browser's own cost of any such extension, which
  * is not Pharmacheck's to save), and with no extension.
@@ -8,7 +10,10 @@
  * Per page kind (a plain article; a pharmacy-like catalogue, which passes the first look and is
  * extracted and judged; a 2 MB catalogue), the median load time (navigation start to loadEventEnd,
  * from the Navigation Timing entry) and the page's main-thread time (DevTools Performance.getMetrics
- * TaskDuration, which counts content scripts), read after the idle-time look has had time to run.
+ * TaskDuration, which counts content scripts and injected functions), read after the idle-time look
+ * has run: with Pharmacheck, on the catalogues, once the caution notice is on the page (the whole
+ * path ran: first look, injection, extraction, the background's answer, the notice); then as long
+ * again for every setup.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -68,13 +73,32 @@ async function launch(setup: Setup): Promise<{ context: BrowserContext; dir: str
   return { context, dir };
 }
 
-interface Sample { readonly loadMs: number; readonly taskMs: number }
+/** Main-thread time and, of it, what ran scripts, laid out and recalculated styles (DevTools metrics, ms). */
+interface Sample { readonly loadMs: number; readonly taskMs: number; readonly scriptMs: number; readonly layoutMs: number; readonly styleMs: number }
 
-async function load(context: BrowserContext, url: string, settleMs: number): Promise<Sample> {
+/** How long a load may wait for Pharmacheck's notice before the benchmark gives up on it. */
+const NOTICE_TIMEOUT_MS = 10_000;
+
+async function load(context: BrowserContext, url: string, settleMs: number, awaitNotice = false): Promise<Sample> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.goto(url, { waitUntil: 'load' });
+  // Watched from the page with one observer on the body's children (the notice is put first in the
+  // body), not with Playwright's selectors, whose own script would add its main-thread time.
+  if (awaitNotice) {
+    // No named functions inside: tsx would wrap them in a helper that the page does not have.
+    await page.evaluate((timeoutMs) => new Promise<void>((resolve, reject) => {
+      if (document.body?.firstElementChild?.localName === 'pharmacheck-notice') return resolve();
+      const timer = setTimeout(() => reject(new Error('no caution notice on a catalogue page')), timeoutMs);
+      new MutationObserver((_, observer) => {
+        if (document.body?.firstElementChild?.localName !== 'pharmacheck-notice') return;
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve();
+      }).observe(document.body, { childList: true });
+    }), NOTICE_TIMEOUT_MS);
+  }
   // Let the content script's idle-time look (and its answer) run before reading main-thread time.
   await page.evaluate((ms) => new Promise((r) => requestIdleCallback(() => setTimeout(r, ms), { timeout: 2000 })), settleMs);
   const loadMs = await page.evaluate(() => {
@@ -82,10 +106,11 @@ async function load(context: BrowserContext, url: string, settleMs: number): Pro
     return nav.loadEventEnd - nav.startTime;
   });
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-  const taskMs = (metrics.find((m) => m.name === 'TaskDuration')?.value ?? Number.NaN) * 1000;
+  const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? Number.NaN) * 1000;
+  const taskMs = metric('TaskDuration');
   await cdp.detach();
   await page.close();
-  return { loadMs, taskMs };
+  return { loadMs, taskMs, scriptMs: metric('ScriptDuration'), layoutMs: metric('LayoutDuration'), styleMs: metric('RecalcStyleDuration') };
 }
 
 const median = (xs: readonly number[]) => {
@@ -106,12 +131,13 @@ export async function benchPageLoad(rounds: number): Promise<PageLoadResult> {
     const samples = new Map<string, Sample[]>();
     let n = 0;
     // Warm up each browser once per kind, then alternate setups within every round.
-    for (const kind of KINDS) for (const setup of SETUPS) await load(browsers.get(setup)!.context, url(kind, n++), 300);
+    const noticed = (kind: Kind, setup: Setup) => setup === 'pharmacheck' && kind !== 'article';
+    for (const kind of KINDS) for (const setup of SETUPS) await load(browsers.get(setup)!.context, url(kind, n++), 300, noticed(kind, setup));
     for (let round = 0; round < rounds; round++) {
       for (const kind of KINDS) {
         const order = round % 2 === 0 ? SETUPS : [...SETUPS].reverse();
         for (const setup of order) {
-          const sample = await load(browsers.get(setup)!.context, url(kind, n++), 300);
+          const sample = await load(browsers.get(setup)!.context, url(kind, n++), 300, noticed(kind, setup));
           const key = `${kind}/${setup}`;
           samples.set(key, [...(samples.get(key) ?? []), sample]);
         }
@@ -124,7 +150,8 @@ export async function benchPageLoad(rounds: number): Promise<PageLoadResult> {
         bytes: Buffer.byteLength(PAGES[kind]),
         medians: Object.fromEntries(SETUPS.map((setup) => {
           const list = samples.get(`${kind}/${setup}`) ?? [];
-          return [setup, { loadMs: median(list.map((s) => s.loadMs)), taskMs: median(list.map((s) => s.taskMs)) }];
+          const of = (key: keyof Sample) => median(list.map((s) => s[key]));
+          return [setup, { loadMs: of('loadMs'), taskMs: of('taskMs'), scriptMs: of('scriptMs'), layoutMs: of('layoutMs'), styleMs: of('styleMs') }];
         })) as Record<Setup, Sample>,
       })),
     };
@@ -138,7 +165,7 @@ export async function benchPageLoad(rounds: number): Promise<PageLoadResult> {
 }
 
 export function printPageLoad(result: PageLoadResult): void {
-  console.log(`\nPage load with the caution content script, Chromium (medians of ${result.rounds} alternating rounds)`);
+  console.log(`\nPage load with the caution verdict's first look and content script, Chromium (medians of ${result.rounds} alternating rounds; Pharmacheck showed its notice on every catalogue load)`);
   console.log('page            size      load: Pharmacheck / bare / none      ratio vs bare   ratio vs none   main thread: Pharmacheck / bare / none   added vs bare');
   for (const { kind, bytes, medians: m } of result.kinds) {
     const kb = `${(bytes / 1024).toFixed(0)} KB`;
@@ -147,6 +174,11 @@ export function printPageLoad(result: PageLoadResult): void {
         `${(m.pharmacheck.loadMs / m.bare.loadMs).toFixed(3).padStart(10)}   ${(m.pharmacheck.loadMs / m.none.loadMs).toFixed(3).padStart(13)}   ` +
         `${m.pharmacheck.taskMs.toFixed(1).padStart(9)} / ${m.bare.taskMs.toFixed(1).padStart(6)} / ${m.none.taskMs.toFixed(1).padStart(6)} ms   ${(m.pharmacheck.taskMs - m.bare.taskMs).toFixed(1).padStart(8)} ms`,
     );
+  }
+  console.log('Of the main-thread time added against the bare extension (medians): scripts / layout / style recalculation');
+  for (const { kind, medians: m } of result.kinds) {
+    const added = (key: keyof Sample) => (m.pharmacheck[key] - m.bare[key]).toFixed(1).padStart(7);
+    console.log(`${kind.padEnd(15)} ${added('scriptMs')} / ${added('layoutMs')} / ${added('styleMs')} ms`);
   }
   console.log('Targets: load ratio against the bare extension at most 1.02; at most 5 ms of added main-thread time per page.');
 }

@@ -17,6 +17,10 @@ export default defineBackground(() => {
   });
   // A listed site served without a request (a service worker's cache): lib/protection/service-workers.ts.
   browser.webNavigation.onCommitted.addListener(({ tabId, frameId, url }) => void protection.committed({ tabId, frameId, url }));
+  // A page loaded in a tab's top frame: the caution verdict's first look (lib/protection/page-look.ts).
+  browser.webNavigation.onCompleted.addListener(({ tabId, frameId, url }) => {
+    if (frameId === 0) void protection.pageLoaded(tabId, url);
+  });
   browser.tabs.onRemoved.addListener((tabId) => {
     void protection.caution.forget(tabId);
     void protection.embedded.forget(tabId);

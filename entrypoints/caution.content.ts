@@ -1,13 +1,14 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { watchPage } from '../lib/content';
 
-// The caution verdict's eyes in the page (lib/content): after load, in idle time, top frame only.
-// Injected at document_start, which costs the page nothing (the script only adds a load listener):
-// with document_idle, Chromium 156 held each page's load event back until the idle injection,
-// 100–250 ms after DOMContentLoaded (bench/page-load.ts).
+// The caution verdict's eyes in the page (lib/content): never declared in the manifest. The
+// background injects it (scripting.executeScript) into a loaded page's top frame only when that
+// page passed the first look (lib/protection/page-look.ts): a declared content script, even an empty
+// one, made Chromium build an isolated world for every page and held each load back by about 45%
+// (bench/page-load.ts). `matches` only tells WXT which hosts it needs, already the extension's.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_start',
+  registration: 'runtime',
   main() {
     watchPage();
   },

@@ -9,7 +9,7 @@ import type { CautionAssessment, PageFeatures } from './types';
 
 export { assess, DECISIVE_NAME_RULES, levelOf, score, THRESHOLDS, type AssessInput } from './combine';
 export { extractFeatures, NODE_BUDGET, type ExtractOptions } from './extract';
-export { firstLook } from './first-look';
+export { FIRST_LOOK_LIMITS, firstLook, firstLookPasses, readFirstLook, type FirstLookText } from './first-look';
 export { logoSignals } from './logo';
 export { pageSignals, readPage, type PageRead } from './page';
 export { allRegisters, registerForUrl, type Register } from './registers';

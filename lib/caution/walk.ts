@@ -7,7 +7,7 @@
  */
 
 /** Subtrees a person does not read as the page's text. */
-const SKIPPED = new Set(['head', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'audio', 'video']);
+export const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set(['head', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'audio', 'video']);
 
 /** Elements that start a new line of text. */
 const BLOCKS = new Set([
@@ -19,7 +19,7 @@ const BLOCKS = new Set([
 const DISPLAY_NONE = /display\s*:\s*none/i;
 
 export function isSkipped(el: Element): boolean {
-  if (SKIPPED.has(el.localName)) return true;
+  if (SKIPPED_ELEMENTS.has(el.localName)) return true;
   if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style');
   return style !== null && DISPLAY_NONE.test(style);

@@ -1,13 +1,12 @@
 /**
- * What Pharmacheck's content script does in a web page's top frame: nothing on the critical path.
- * After the page has loaded, in idle time, a cheap first look (lib/caution's `firstLook`: medicine
- * words in the title, headings or first text) decides whether the page is worth a closer look; only
- * then are the page's bounded features extracted and sent to the background, by message, and
- * nowhere else. The background answers with a notice to show, or nothing.
+ * What Pharmacheck's content script does in a web page's top frame. It is never declared: the
+ * background injects it only into a loaded page that passed the first look (lib/protection/
+ * page-look.ts), so it starts after load. In idle time it extracts the page's bounded features and
+ * sends them to the background, by message, and nowhere else. The background answers with a notice
+ * to show, or nothing.
  */
 // Straight from the module, so the content script bundles only what runs in the page.
 import { extractFeatures } from '../caution/extract';
-import { firstLook } from '../caution/first-look';
 import type { ContentMessageRequest, ContentMessageResponses, ContentMessageType } from '../messaging/protocol';
 import { showNotice } from './notice';
 
@@ -23,8 +22,14 @@ function sendFromContent<T extends ContentMessageType>(type: T, payload: Content
 /** How long the browser may keep the look waiting for idle time after load. */
 const IDLE_TIMEOUT_MS = 3_000;
 
+/** Set in the content script's own world once it has run in a document: a second injection does nothing. */
+const LOOKED = Symbol.for('pharmacheck.caution.looked');
+
 export function watchPage(win: Window = window): void {
   if (win.top !== win) return; // Top frame only: frames are judged as part of their page.
+  const self = win as unknown as Record<symbol, boolean>;
+  if (self[LOOKED]) return;
+  self[LOOKED] = true;
   const start = () => idle(win, () => void look(win.document));
   if (win.document.readyState === 'complete') start();
   else win.addEventListener('load', start, { once: true });
@@ -36,7 +41,6 @@ function idle(win: Window, job: () => void): void {
 }
 
 async function look(doc: Document): Promise<void> {
-  if (!firstLook(doc)) return;
   const features = extractFeatures(doc);
   let answer;
   try {

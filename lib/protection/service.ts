@@ -22,6 +22,8 @@ import { CautionTabs } from './caution-tabs';
 import { EmbeddedSites, framingPage } from './frames';
 import { warnOnCommit, type Commit } from './service-workers';
 import { cautionNotice } from './caution-notice';
+import { browserPageAccess } from '../platform/page-access';
+import { lookAtPage, type LookOutcome, type PageAccess } from './page-look';
 import { showBadge } from './badge';
 import { ensureBundledLists } from './bundled';
 import { setAsideBroken } from './broken';
@@ -317,6 +319,14 @@ export class ProtectionService {
       this.answered.badge = true;
       recordTiming({ badge: { eventToBadgeMs: performance.now() - eventAt, scriptToBadgeMs: sinceScriptStart() } });
     }
+  }
+
+  /**
+   * A page finished loading in a tab's top frame: the caution verdict's first look, and the closer
+   * look where it passes (lib/protection/page-look.ts). Never for a page a list has a verdict for.
+   */
+  async pageLoaded(tabId: number, url: string, access: PageAccess = browserPageAccess()): Promise<LookOutcome> {
+    return lookAtPage(tabId, url, { access, unlisted: async (page) => (await this.verdict(page))?.kind === 'unknown' });
   }
 
   /** A tab went to a new page: its caution starts again from the host name. */

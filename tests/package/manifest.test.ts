@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CAUTION_SCRIPT } from '../../lib/protection/page-look';
 import { SITE_ORIGINS } from '../../lib/platform/origins';
 import { BUILD_DIRS, BUILD_NAMES, pngSize, readManifest } from './support/builds';
 import { findUnsafeHtml } from './support/unsafe-code';
@@ -43,9 +44,10 @@ describe.each(BUILD_NAMES)('the %s package', (build) => {
     expect(manifest.optional_host_permissions).toBeUndefined();
   });
 
-  it('puts one content script into web pages, the caution verdict’s, top frame only, after load', () => {
-    expect(manifest.content_scripts).toEqual([{ matches: [...SITE_ORIGINS], run_at: 'document_start', js: ['content-scripts/caution.js'] }]);
-    expect(existsSync(join(dir, 'content-scripts/caution.js'))).toBe(true);
+  it('declares no content script: the caution verdict’s is injected only where the first look passes', () => {
+    expect(manifest.content_scripts ?? []).toEqual([]);
+    // The file lib/protection/page-look.ts injects is in the package, at the path it names.
+    expect(existsSync(join(dir, CAUTION_SCRIPT.slice(1)))).toBe(true);
   });
 
   it('takes no messages from web sites', () => {
