@@ -59,6 +59,8 @@ export const FIRST_LOOK_LIMITS = { title: 500, headings: 12 * 301, text: FIRST_L
  * change what the DOM answers; what comes back is only ever a gate, checked by a schema in the
  * background, and a page that hid its words from it could as well have hidden them from the eye.
  */
+export function readFirstLook(doc: Document | null): FirstLookText;
+export function readFirstLook(doc: Document | null, idleMs: number): Promise<FirstLookText>;
 export function readFirstLook(doc: Document | null, idleMs?: number): FirstLookText | Promise<FirstLookText> {
   const read = (): FirstLookText => {
     const d = doc ?? document;
@@ -131,5 +133,5 @@ export function firstLookPasses(page: FirstLookText, url: string): boolean {
 
 /** True when the page may be about medicines (the toolkit's and the evaluation's first look: the same as the browser's). */
 export function firstLook(doc: Document, url: string = typeof doc.URL === 'string' ? doc.URL : ''): boolean {
-  return firstLookPasses(readFirstLook(doc) as FirstLookText, url);
+  return firstLookPasses(readFirstLook(doc), url);
 }

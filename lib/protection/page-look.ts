@@ -18,6 +18,7 @@
  */
 import { z } from 'zod';
 import { FIRST_LOOK_LIMITS, firstLookPasses } from '../caution/first-look';
+import { isWebUrl } from '../domain';
 
 /** The caution content script as the build writes it (`registration: 'runtime'`). */
 export const CAUTION_SCRIPT = '/content-scripts/caution.js';
@@ -56,14 +57,7 @@ export interface PageLookOptions {
 
 /** Looks at one loaded page; never throws (a page that fails to answer simply gets no look). */
 export async function lookAtPage(tabId: number, url: string, options: PageLookOptions): Promise<LookOutcome> {
-  let protocol: string;
-  try {
-    protocol = new URL(url).protocol;
-  } catch {
-    return 'skipped';
-  }
-  if (protocol !== 'http:' && protocol !== 'https:') return 'skipped';
-  if (!(await options.unlisted(url).catch(() => false))) return 'skipped';
+  if (!isWebUrl(url) || !(await options.unlisted(url).catch(() => false))) return 'skipped';
   let answer: unknown;
   try {
     answer = await options.access.firstLook(tabId);

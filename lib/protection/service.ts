@@ -326,7 +326,12 @@ export class ProtectionService {
    * look where it passes (lib/protection/page-look.ts). Never for a page a list has a verdict for.
    */
   async pageLoaded(tabId: number, url: string, access: PageAccess = browserPageAccess()): Promise<LookOutcome> {
-    return lookAtPage(tabId, url, { access, unlisted: async (page) => (await this.verdict(page))?.kind === 'unknown' });
+    return lookAtPage(tabId, url, { access, unlisted: (page) => this.unlisted(page) });
+  }
+
+  /** No list has a verdict for `url` (neither listed nor verified): only then may caution judge it. */
+  private async unlisted(url: string): Promise<boolean> {
+    return (await this.verdict(url))?.kind === 'unknown';
   }
 
   /** A tab went to a new page: its caution starts again from the host name. */
@@ -347,9 +352,8 @@ export class ProtectionService {
   contentHandlers(): ContentHandlers {
     return {
       'cs-bg-page-features': async ({ features }, { tabId, url }) => {
-        const verdict = await this.verdict(url);
         // A listed or verified site never gets the caution verdict, nor a notice.
-        if (!verdict || verdict.kind !== 'unknown') return { notice: null };
+        if (!(await this.unlisted(url))) return { notice: null };
         const assessment = await this.caution.pageSeen(tabId, url, features);
         await this.updateBadge(tabId, url);
         if (assessment?.level !== 'strong' || (await this.caution.isDismissed(url))) return { notice: null };

@@ -15,12 +15,5 @@ export function verdictLabel(kind: VerdictKind): string {
   return t(`verdictLabel_${kind}` as MessageKey);
 }
 
-/** True for http(s) URLs only: the only kind a page may ever navigate to from a list verdict. */
-export function isWebUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
+// True for http(s) URLs only (lib/domain): the only kind a page may ever navigate to from a list verdict.
+export { isWebUrl } from '../domain';

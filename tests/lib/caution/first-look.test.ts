@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createContext, runInContext } from 'node:vm';
-import { FIRST_LOOK_LIMITS, firstLook, firstLookPasses, readFirstLook, type FirstLookText } from '../../../lib/caution';
+import { FIRST_LOOK_LIMITS, firstLook, firstLookPasses, readFirstLook } from '../../../lib/caution';
 import { SKIPPED_ELEMENTS } from '../../../lib/caution/walk';
 import { firstLookTextSchema } from '../../../lib/protection/page-look';
 import { parseDocument } from '../../../lib/caution/node/html';
@@ -54,7 +54,7 @@ describe('readFirstLook, the half that runs in the page', () => {
   const page = '<html><head><title>Farmacia online</title><style>h1{}</style></head><body><h1>Ofertas <b>del día</b></h1><script>var viagra = 1</script><p>Compre sin receta</p></body></html>';
 
   it('reads the title, top headings and leading visible text, leaving out scripts and styles', () => {
-    const read = readFirstLook(parseDocument(page)) as FirstLookText;
+    const read = readFirstLook(parseDocument(page));
     expect(read.title).toBe('Farmacia online');
     expect(read.headings).toContain('Ofertas');
     expect(read.headings).toContain('del día');
@@ -69,17 +69,17 @@ describe('readFirstLook, the half that runs in the page', () => {
       const el = doc.createElement(name);
       el.appendChild(doc.createTextNode('tadalafil'));
       doc.body.insertBefore(el, doc.body.firstChild);
-      const read = readFirstLook(doc) as FirstLookText;
+      const read = readFirstLook(doc);
       expect(read.text.includes('tadalafil'), name).toBe(!SKIPPED_ELEMENTS.has(name));
     }
-    const hidden = readFirstLook(parseDocument('<html><body><div hidden>tadalafil</div><p style="display: none">sildenafil</p><p>x</p></body></html>')) as FirstLookText;
+    const hidden = readFirstLook(parseDocument('<html><body><div hidden>tadalafil</div><p style="display: none">sildenafil</p><p>x</p></body></html>'));
     expect(hidden.text).not.toMatch(/tadalafil|sildenafil/);
   });
 
   it('stays within the limits the background checks, whatever the page', () => {
     const huge = `<html><head><title>${'t'.repeat(5_000)}</title></head><body>${'<h1>heading '.repeat(50).concat('x'.repeat(2_000))}${'<p>word word</p>'.repeat(20_000)}</body></html>`;
     for (const input of [huge, '', junk(100_000), nested(20_000, 'x'), ...FOREIGN_SCRIPTS]) {
-      const read = readFirstLook(parseDocument(input)) as FirstLookText;
+      const read = readFirstLook(parseDocument(input));
       expect(read.title.length).toBeLessThanOrEqual(FIRST_LOOK_LIMITS.title);
       expect(read.headings.length).toBeLessThanOrEqual(FIRST_LOOK_LIMITS.headings);
       expect(read.text.length).toBeLessThanOrEqual(FIRST_LOOK_LIMITS.text);
