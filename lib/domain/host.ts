@@ -96,13 +96,3 @@ export function lookupNames(host: Host): string[] {
   }
   return names;
 }
-
-/** True for http(s) URLs only: web pages, which lists and the caution verdict judge (and the only kind a page may navigate to from a list verdict). */
-export function isWebUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}

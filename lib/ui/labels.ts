@@ -16,4 +16,4 @@ export function verdictLabel(kind: VerdictKind): string {
 }
 
 // True for http(s) URLs only (lib/domain): the only kind a page may ever navigate to from a list verdict.
-export { isWebUrl } from '../domain';
+export { isWebUrl } from '../domain/web-url';
