@@ -4,14 +4,17 @@
  * tests on a document parsed in Node (linkedom): only DOM-standard calls, never layout, and every
  * URL resolved here against the document's base, so both give the same features for the same HTML.
  *
- * Two walks, both bounded (lib/caution/walk.ts): one from the top, which fills `text` and most of
- * the links, images and forms; and, when it stopped before the end, one from the bottom, which
- * fills `textEnd` and keeps a share of the links and images for the footer (where the address,
- * the licence and the EU common logo usually are).
+ * The text comes from two walks, both bounded (lib/caution/walk.ts): one from the top, which fills
+ * `text`, and, when it stopped before the end, one from the bottom, which fills `textEnd` (where the
+ * address and the licence usually are). Headings, links, images and forms come from the browser's
+ * own queries (`querySelectorAll`, native code), taken from the top and, for links and images, also
+ * from the end (the footer, where the EU common logo usually is), leaving out what is in a hidden
+ * subtree: the walk in script visits only the few thousand nodes the text needs, however large the
+ * page (bench/page-load.ts).
  */
 import { collapse, cut } from './text';
 import { FEATURE_LIMITS as L, type PageFeatures, type PageForm, type PageImage, type PageLink } from './types';
-import { isBlock, isSkipped, textOf, walk, type Visitor } from './walk';
+import { isBlock, isSkipped, SKIPPED_ELEMENTS, textOf, walk, type Visitor } from './walk';
 
 export interface ExtractOptions {
   /** The page's address; defaults to `doc.URL` (a document parsed in Node may have none). */
@@ -149,50 +152,64 @@ class TextSink {
   }
 }
 
-interface Collected {
-  readonly headings: string[];
-  readonly links: PageLink[];
-  readonly images: PageImage[];
-  readonly forms: PageForm[];
-  /** Elements already taken, so the walk from the bottom does not take them twice. */
-  readonly taken: Set<Element>;
-}
-
-function collector(sink: TextSink, got: Collected, resolve: Resolve, limits: { links: number; images: number }, stopAt: Text | null, tail: boolean): Visitor & { reachedStop: boolean } {
-  const visitor = {
-    reachedStop: false,
+/** Fills `sink` with the visible text, a line break per block, until it is full or `stopAt` is reached. */
+function textCollector(sink: TextSink, stopAt: Text | null): Visitor {
+  let reachedStop = false;
+  return {
     element(el: Element): boolean {
       if (isBlock(el)) sink.lineBreak();
-      if (got.taken.has(el)) return true;
-      const name = el.localName;
-      if ((name === 'h1' || name === 'h2' || name === 'h3') && got.headings.length < L.headings && !tail) {
-        const heading = textOf(el, L.heading);
-        if (heading !== '') got.headings.push(heading);
-      } else if ((name === 'a' || name === 'area') && el.hasAttribute('href') && got.links.length < limits.links) {
-        const link = linkOf(el, resolve);
-        if (link) got.links.push(link);
-        got.taken.add(el);
-      } else if (name === 'img' && got.images.length < limits.images) {
-        got.images.push(imageOf(el, resolve));
-        got.taken.add(el);
-      } else if (name === 'form' && got.forms.length < L.forms) {
-        got.forms.push(formOf(el, resolve));
-        got.taken.add(el);
-      }
       return true;
     },
     leave(el: Element): void {
       if (isBlock(el)) sink.lineBreak();
     },
     text(node: Text): void {
-      if (node === stopAt) visitor.reachedStop = true;
+      if (node === stopAt) reachedStop = true;
       else sink.add(node);
     },
-    done: () => visitor.reachedStop || (sink.full && got.links.length >= limits.links && got.images.length >= limits.images),
+    done: () => reachedStop || sink.full,
   };
-  return visitor;
 }
 
+/** Subtrees the walk leaves out, as a selector, so that one native `closest` finds the nearest candidate. */
+const SKIPPED_SELECTOR = [...SKIPPED_ELEMENTS, '[hidden]', '[style]'].join(',');
+
+/** True when `el` is in (or is) a subtree the walk leaves out: what a person does not see as the page. */
+function inSkipped(el: Element): boolean {
+  for (let candidate = el.closest(SKIPPED_SELECTOR); candidate; candidate = candidate.parentElement?.closest(SKIPPED_SELECTOR) ?? null) {
+    if (isSkipped(candidate)) return true;
+  }
+  return false;
+}
+
+/**
+ * The visible elements that match `selector`, found by the browser's own query (native code, not
+ * a walk in script): the first `fromTop` in document order, then from the end of the page until
+ * `max` in all (the footer's links and images, where the address and the EU common logo usually
+ * are), each one once. Each end looks at `max * 2` candidates at most, so a page of thousands of
+ * hidden links costs a bounded number of checks and still shows the visible ones at its end.
+ */
+function visibleEnds<T>(root: ParentNode, selector: string, fromTop: number, max: number, take: (el: Element) => T | null): T[] {
+  const all = root.querySelectorAll(selector);
+  const top: T[] = [];
+  const end: T[] = [];
+  let i = 0;
+  for (let checks = max * 2; i < all.length && top.length < fromTop && checks > 0; i++, checks--) {
+    const el = all[i]!;
+    const item = inSkipped(el) ? null : take(el);
+    if (item !== null) top.push(item);
+  }
+  for (let j = all.length - 1, checks = max * 2; j >= i && top.length + end.length < max && checks > 0; j--, checks--) {
+    const el = all[j]!;
+    const item = inSkipped(el) ? null : take(el);
+    if (item !== null) end.push(item);
+  }
+  return [...top, ...end];
+}
+
+function firstVisible<T>(root: ParentNode, selector: string, max: number, take: (el: Element) => T | null): T[] {
+  return visibleEnds(root, selector, max, max, take);
+}
 /** The body, or the document element; null for a document with neither (DOM implementations differ on what `body` then does). */
 export function rootOf(doc: Document): Node | null {
   try {
@@ -206,28 +223,35 @@ export function extractFeatures(doc: Document, options: ExtractOptions = {}): Pa
   const url = cut(options.url ?? (typeof doc.URL === 'string' ? doc.URL : ''), L.url);
   const budget = Math.max(1, Math.floor(options.nodeBudget ?? NODE_BUDGET));
   const resolve = resolver(doc, url);
-  const root = rootOf(doc);
-  const got: Collected = { headings: [], links: [], images: [], forms: [], taken: new Set() };
+  const root = rootOf(doc) as (Node & ParentNode) | null;
   const head = new TextSink(L.text);
   let textEnd = '';
+  let headings: string[] = [];
+  let links: PageLink[] = [];
+  let images: PageImage[] = [];
+  let forms: PageForm[] = [];
   if (root) {
-    const complete = walk(root, budget, collector(head, got, resolve, { links: HEAD_LINKS, images: HEAD_IMAGES }, null, false));
-    if (!complete || head.full) {
+    const complete = walk(root, budget, textCollector(head, null));
+    if (!complete) {
       const tail = new TextSink(L.textEnd);
-      walk(root, Math.ceil(budget / 4), collector(tail, got, resolve, { links: L.links, images: L.images }, head.last, true), true);
+      walk(root, Math.ceil(budget / 4), textCollector(tail, head.last), true);
       textEnd = tail.text(true);
     }
+    headings = firstVisible(root, 'h1, h2, h3', L.headings, (el) => textOf(el, L.heading) || null);
+    links = visibleEnds(root, 'a[href], area[href]', HEAD_LINKS, L.links, (el) => linkOf(el, resolve));
+    images = visibleEnds(root, 'img', HEAD_IMAGES, L.images, (el) => imageOf(el, resolve));
+    forms = firstVisible(root, 'form', L.forms, (el) => formOf(el, resolve));
   }
   const lang = doc.documentElement?.getAttribute('lang') ?? '';
   return {
     url,
     lang: cut(lang.trim().toLowerCase(), L.lang),
     title: cut(collapse(doc.title ?? ''), L.title),
-    headings: got.headings,
+    headings,
     text: head.text(),
     textEnd,
-    links: got.links,
-    images: got.images,
-    forms: got.forms,
+    links,
+    images,
+    forms,
   };
 }

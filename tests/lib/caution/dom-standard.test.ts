@@ -14,7 +14,7 @@ const STANDARD = new Set([
   // Node
   'nodeType', 'firstChild', 'lastChild', 'nextSibling', 'previousSibling', 'parentNode', 'parentElement', 'data',
   // Element
-  'localName', 'getAttribute', 'hasAttribute',
+  'localName', 'getAttribute', 'hasAttribute', 'closest',
 ]);
 
 function recording(doc: Document): { doc: Document; read: Set<string> } {

@@ -75,6 +75,24 @@ describe('extractFeatures', () => {
     expect(small.textEnd.endsWith('last paragraph')).toBe(true);
   });
 
+  it('takes links and images from the top and from the end past any node budget, in document order from each end', () => {
+    const html = `<html><body><a href="/first">first</a>${'<p>word</p>'.repeat(3_000)}${'<a href="/p">p</a>'.repeat(1_000)}
+      <footer><a href="https://register.example/entry"><img src="/eu-logo.png" alt="EU logo"></a><a href="/imprint">Imprint</a></footer></body></html>`;
+    const f = extractFeatures(parseDocument(html), { url: 'https://shop.example/', nodeBudget: 100 });
+    expect(f.links).toHaveLength(L.links);
+    expect(f.links[0]).toEqual({ href: 'https://shop.example/first', text: 'first' });
+    // The end is read backwards: the last link first.
+    expect(f.links.slice(-80, -78)).toEqual([{ href: 'https://shop.example/imprint', text: 'Imprint' }, { href: 'https://register.example/entry', text: '' }]);
+    expect(f.images).toEqual([expect.objectContaining({ alt: 'EU logo', linkHref: 'https://register.example/entry' })]);
+  });
+
+  it('leaves out links and images in hidden subtrees wherever they are, and still finds the visible ones past thousands of hidden', () => {
+    const hidden = '<div hidden><a href="/h">h</a><img src="/h.png"></div><div style="display:none"><a href="/s">s</a></div><svg><a href="/svg">svg</a></svg>';
+    const f = featuresOf(`<html><body><p>top</p>${hidden.repeat(2_000)}<div style="color: red"><a href="/shown">shown</a><img src="/shown.png"></div><p>end</p></body></html>`);
+    expect(f.links).toEqual([{ href: 'https://shop.example/shown', text: 'shown' }]);
+    expect(f.images.map((i) => i.src)).toEqual(['https://shop.example/shown.png']);
+  });
+
   // linkedom takes seconds to parse such a page; the walk itself is bounded by its node budget.
   it('walks 100,000 levels of nesting without recursion', { timeout: 120_000 }, () => {
     const f = featuresOf(nested(100_000, '<a href="/deep">deep link</a> buy viagra'));
