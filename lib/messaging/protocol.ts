@@ -8,7 +8,6 @@ import type { z } from 'zod';
 import type { contentRequestSchemas, requestSchemas } from './schemas';
 import type { Category, Evidence, ListKind, OutboxItem, Publisher, Vouch } from '../lists';
 import type { VerdictKind } from '../verdict';
-import type { PageFeatures } from '../caution/types';
 
 export type MessageType = keyof typeof requestSchemas;
 export type MessageRequest<T extends MessageType> = z.infer<(typeof requestSchemas)[T]>;
@@ -109,8 +108,7 @@ export interface UpdateResult {
 }
 
 export type ContentMessageType = keyof typeof contentRequestSchemas;
-/** As the schema checks it; the features keep their read-only shape from lib/caution. */
-export type ContentMessageRequest<T extends ContentMessageType> = T extends 'cs-bg-page-features' ? { readonly features: PageFeatures } : z.infer<(typeof contentRequestSchemas)[T]>;
+export type ContentMessageRequest<T extends ContentMessageType> = z.infer<(typeof contentRequestSchemas)[T]>;
 
 /** The notice a content script shows on a page with strong signs (already translated). */
 export interface CautionNotice {
@@ -126,7 +124,7 @@ export interface CautionNotice {
 }
 
 export interface ContentMessageResponses {
-  'cs-bg-page-features': { readonly notice: CautionNotice | null };
+  'cs-bg-notice': { readonly notice: CautionNotice | null };
   'cs-bg-notice-dismiss': { readonly ok: boolean };
   'cs-bg-open-guide': { readonly ok: boolean };
 }

@@ -1,6 +1,5 @@
 /** Request schemas of every message (see protocol.ts). Imported by the background only. */
 import { z } from 'zod';
-import { pageFeaturesSchema } from '../caution/schema';
 import { MAX_URL_LENGTH } from '../domain';
 
 const url = z.string().min(1).max(MAX_URL_LENGTH);
@@ -40,8 +39,8 @@ export const requestSchemas = {
  * answer with nothing a page could use against the person: the notice to show, or nothing.
  */
 export const contentRequestSchemas = {
-  /** The page's features, after the cheap first look said it may be a pharmacy (lib/caution). */
-  'cs-bg-page-features': z.strictObject({ features: pageFeaturesSchema }),
+  /** The notice for the page the notice content script was injected into (lib/protection/page-look.ts). */
+  'cs-bg-notice': z.strictObject({}),
   /** "Dismiss" on the page notice: not again for this site in this browser session. */
   'cs-bg-notice-dismiss': z.strictObject({}),
   /** "What should I do?" on the page notice: opens the guide in a new tab. */

@@ -8,21 +8,33 @@
  *    (`scripting.executeScript` with `readFirstLook` as `func`, world MAIN: no isolated world),
  *    in the browser's idle time; the answer comes back to the background, which checks it with a
  *    schema and judges it (`firstLookPasses`);
- * 2. only a page that passes gets the caution content script (`entrypoints/caution.content.ts`,
- *    registered at run time, in an isolated world like any content script): it extracts the page's
- *    bounded features, sends them by message (checked as ever, lib/messaging/background.ts) and
- *    shows the notice in a closed shadow root when the background answers with one.
+ * 2. only a page that passes gets the features script (`entrypoints/features.ts`, also in the
+ *    page's own world, in idle time): it extracts the page's bounded features
+ *    (lib/caution/extract.ts) and gives them back as its result. The background checks them with
+ *    their schema, takes the page's address from the navigation (never from what the page says)
+ *    and judges them (`judge`: the badge and the popup follow);
+ * 3. only where the background's judgement calls for a notice (strong signs, not dismissed for the
+ *    site) does the page get the notice content script (`entrypoints/caution.content.ts`, in an
+ *    isolated world like any content script, which the page's own scripts cannot reach): it asks
+ *    the background for the notice (`cs-bg-notice`) and shows it in a closed shadow root.
  *
- * Nothing here leaves the device: the first look's answer is a few strings that the background
- * drops once judged (docs/privacy.md).
+ * The page's own scripts can change what the DOM answers to the first two steps; what comes back is
+ * only ever a claim about the page itself, checked by a schema, and a page that hid its words from
+ * them could as well have hidden them from the eye. Nothing here leaves the device: the answers are
+ * read in the background, and only the assessment is kept, for the tab (docs/privacy.md).
  */
 import { z } from 'zod';
 import { FIRST_LOOK_LIMITS, firstLookPasses } from '../caution/first-look';
+import { pageFeaturesSchema } from '../caution/schema';
+import { cut } from '../caution/text';
+import { FEATURE_LIMITS, type PageFeatures } from '../caution/types';
 import { isWebUrl } from '../domain';
 
-/** The caution content script as the build writes it (`registration: 'runtime'`). */
-export const CAUTION_SCRIPT = '/content-scripts/caution.js';
-/** How long the first look may wait for the browser's idle time after load. */
+/** The features script as the build writes it (an unlisted script whose result is the features). */
+export const FEATURES_SCRIPT = '/features.js';
+/** The notice content script as the build writes it (`registration: 'runtime'`). */
+export const NOTICE_SCRIPT = '/content-scripts/caution.js';
+/** How long the first look and the features script may wait for the browser's idle time after load. */
 export const FIRST_LOOK_IDLE_MS = 3_000;
 
 export const firstLookTextSchema = z.object({
@@ -35,8 +47,10 @@ export const firstLookTextSchema = z.object({
 export interface PageAccess {
   /** Runs the first look in the tab's top frame; its raw answer, or a rejection when the page is gone or not ours to read. */
   firstLook(tabId: number): Promise<unknown>;
-  /** Injects the caution content script into the tab's top frame. */
-  injectCaution(tabId: number): Promise<void>;
+  /** Runs the features script in the tab's top frame; its raw answer, or a rejection. */
+  extract(tabId: number): Promise<unknown>;
+  /** Injects the notice content script into the tab's top frame. */
+  injectNotice(tabId: number): Promise<void>;
 }
 
 export type LookOutcome =
@@ -46,13 +60,17 @@ export type LookOutcome =
   | 'unreadable'
   /** Read, and not about medicines: nothing more runs in it. */
   | 'passed-by'
-  /** Read, about medicines: the caution content script was injected. */
-  | 'looked-closely';
+  /** About medicines: its features were judged, and no notice is called for. */
+  | 'judged'
+  /** Judged, with strong signs: the notice content script was injected. */
+  | 'noticed';
 
 export interface PageLookOptions {
   readonly access: PageAccess;
   /** True when no list has a verdict for `url` (listed and verified pages are never looked at). */
   readonly unlisted: (url: string) => Promise<boolean>;
+  /** Judges a page's checked features (their `url` is the navigation's); true when the page should get the notice. */
+  readonly judge: (tabId: number, url: string, features: PageFeatures) => Promise<boolean>;
 }
 
 /** Looks at one loaded page; never throws (a page that fails to answer simply gets no look). */
@@ -67,10 +85,25 @@ export async function lookAtPage(tabId: number, url: string, options: PageLookOp
   const read = firstLookTextSchema.safeParse(answer);
   if (!read.success) return 'unreadable';
   if (!firstLookPasses(read.data, url)) return 'passed-by';
+  let raw: unknown;
   try {
-    await options.access.injectCaution(tabId);
+    raw = await options.access.extract(tabId);
   } catch {
     return 'unreadable';
   }
-  return 'looked-closely';
+  const features = pageFeaturesSchema.safeParse(raw);
+  if (!features.success) return 'unreadable';
+  let notice: boolean;
+  try {
+    notice = await options.judge(tabId, url, { ...features.data, url: cut(url, FEATURE_LIMITS.url) });
+  } catch {
+    return 'unreadable';
+  }
+  if (!notice) return 'judged';
+  try {
+    await options.access.injectNotice(tabId);
+  } catch {
+    return 'unreadable';
+  }
+  return 'noticed';
 }

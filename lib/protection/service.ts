@@ -17,7 +17,7 @@ import { applyDeltaToStore, compactedBase, dropOldRows, overlaySize, readForWake
 import type { ContentHandlers, Handlers } from '../messaging/background';
 import type { CautionView, ProceedResult, VerdictReport } from '../messaging';
 import { confirmedVerdictForUrl, verdictForUrl, withCaution, type Verdict } from '../verdict';
-import type { CautionAssessment } from '../caution';
+import type { CautionAssessment, PageFeatures } from '../caution';
 import { CautionTabs } from './caution-tabs';
 import { EmbeddedSites, framingPage } from './frames';
 import { warnOnCommit, type Commit } from './service-workers';
@@ -326,7 +326,16 @@ export class ProtectionService {
    * look where it passes (lib/protection/page-look.ts). Never for a page a list has a verdict for.
    */
   async pageLoaded(tabId: number, url: string, access: PageAccess = browserPageAccess()): Promise<LookOutcome> {
-    return lookAtPage(tabId, url, { access, unlisted: (page) => this.unlisted(page) });
+    return lookAtPage(tabId, url, { access, unlisted: (page) => this.unlisted(page), judge: (tab, page, features) => this.pageJudged(tab, page, features) });
+  }
+
+  /** A page's checked features: its caution assessment for the tab, the badge, and whether it gets the notice. */
+  private async pageJudged(tabId: number, url: string, features: PageFeatures): Promise<boolean> {
+    // A list that gained the site meanwhile wins: no caution, no notice.
+    if (!(await this.unlisted(url))) return false;
+    const assessment = await this.caution.pageSeen(tabId, url, features);
+    await this.updateBadge(tabId, url);
+    return assessment?.level === 'strong' && !(await this.caution.isDismissed(url));
   }
 
   /** No list has a verdict for `url` (neither listed nor verified): only then may caution judge it. */
@@ -351,11 +360,11 @@ export class ProtectionService {
   /** The handlers for Pharmacheck's own content script (lib/messaging/background.ts checks the sender). */
   contentHandlers(): ContentHandlers {
     return {
-      'cs-bg-page-features': async ({ features }, { tabId, url }) => {
-        // A listed or verified site never gets the caution verdict, nor a notice.
+      // The notice for the page the tab shows now, as the browser reports it: only what the
+      // background itself judged there (pageJudged), never for a listed or verified site.
+      'cs-bg-notice': async (_, { tabId, url }) => {
         if (!(await this.unlisted(url))) return { notice: null };
-        const assessment = await this.caution.pageSeen(tabId, url, features);
-        await this.updateBadge(tabId, url);
+        const assessment = await this.caution.forTab(tabId, url);
         if (assessment?.level !== 'strong' || (await this.caution.isDismissed(url))) return { notice: null };
         return { notice: await cautionNotice(assessment) };
       },

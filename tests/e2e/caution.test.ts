@@ -6,7 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, waitForRules, type ExtensionBrowser } from './support/chromium';
+import { join } from 'node:path';
+import { extractFeatures } from '../../lib/caution/extract';
+import { parseDocument } from '../../lib/caution/node/html';
+import { FEATURES_SCRIPT } from '../../lib/protection/page-look';
+import { EXTENSION_DIR, launchWithExtension, waitForRules, type ExtensionBrowser } from './support/chromium';
 import { LISTED } from './support/hosts';
 import { noticeAxeViolations, readNotice } from './support/notice';
 import { badgeFor, openPopupFor, visit, WarningPage } from './support/pages';
@@ -150,6 +154,23 @@ describe('pages that must not get the caution verdict', () => {
     const popup = await openPopupFor(browser, badge.tabId);
     expect(popup.verdict).toBe('unknown');
     await popup.page.close();
+    await page.close();
+  });
+});
+
+describe('the features script', () => {
+  // The built file the background runs in the page's own world, run here in the same world: the
+  // browser's DOM must give the features the toolkit and the evaluation get from linkedom.
+  const source = readFileSync(join(EXTENSION_DIR, FEATURES_SCRIPT.slice(1)), 'utf8');
+
+  it.each([['rogue-shop.html', ROGUE], ['legit-pharmacy.html', LEGIT], ['leaflet.html', LEAFLET]])('gives the same features for %s in Chromium as in Node', async (file, host) => {
+    const page = await browser.newPage();
+    const url = `${server.origin(host)}/`;
+    await visit(page, url);
+    const inBrowser = await page.evaluate(source);
+    const inNode = extractFeatures(parseDocument(fixture(file)), { url });
+    expect(inBrowser).toEqual(inNode);
+    expect(inNode.text.length).toBeGreaterThan(100); // the pages have something to compare
     await page.close();
   });
 });

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CAUTION_SCRIPT } from '../../lib/protection/page-look';
+import { FEATURES_SCRIPT, NOTICE_SCRIPT } from '../../lib/protection/page-look';
 import { SITE_ORIGINS } from '../../lib/platform/origins';
 import { BUILD_DIRS, BUILD_NAMES, pngSize, readManifest } from './support/builds';
 import { findUnsafeHtml } from './support/unsafe-code';
@@ -44,10 +44,11 @@ describe.each(BUILD_NAMES)('the %s package', (build) => {
     expect(manifest.optional_host_permissions).toBeUndefined();
   });
 
-  it('declares no content script: the caution verdict’s is injected only where the first look passes', () => {
+  it('declares no content script: the caution verdict’s scripts are injected only where a look calls for them', () => {
     expect(manifest.content_scripts ?? []).toEqual([]);
-    // The file lib/protection/page-look.ts injects is in the package, at the path it names.
-    expect(existsSync(join(dir, CAUTION_SCRIPT.slice(1)))).toBe(true);
+    // The files lib/protection/page-look.ts injects are in the package, at the paths it names.
+    expect(existsSync(join(dir, FEATURES_SCRIPT.slice(1)))).toBe(true);
+    expect(existsSync(join(dir, NOTICE_SCRIPT.slice(1)))).toBe(true);
   });
 
   it('takes no messages from web sites', () => {

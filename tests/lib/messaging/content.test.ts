@@ -2,17 +2,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { dispatchContent, MessageRefused, ownContentScript, type ContentHandlers } from '../../../lib/messaging/background';
-import { FEATURE_LIMITS, type PageFeatures } from '../../../lib/caution/types';
 
 type Sender = Browser.runtime.MessageSender;
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const TAB = { id: 7 } as Browser.tabs.Tab;
 const TOP: Sender = { id: ID, url: 'https://shop.example/cart?x=1', frameId: 0, tab: TAB };
-const FEATURES: PageFeatures = { url: 'https://shop.example/', lang: 'en', title: 'Shop', headings: ['Buy'], text: 'text', textEnd: '', links: [], images: [], forms: [] };
 
 function handlers() {
   return {
-    'cs-bg-page-features': vi.fn<ContentHandlers['cs-bg-page-features']>(async () => ({ notice: null })),
+    'cs-bg-notice': vi.fn<ContentHandlers['cs-bg-notice']>(async () => ({ notice: null })),
     'cs-bg-notice-dismiss': vi.fn<ContentHandlers['cs-bg-notice-dismiss']>(async () => ({ ok: true })),
     'cs-bg-open-guide': vi.fn<ContentHandlers['cs-bg-open-guide']>(async () => ({ ok: true })),
   } satisfies ContentHandlers;
@@ -40,24 +38,22 @@ describe('ownContentScript', () => {
 });
 
 describe('dispatchContent', () => {
-  it('passes valid features to their handler with the checked sender', async () => {
+  it('passes a notice request to its handler with the checked sender', async () => {
     const h = handlers();
-    await dispatchContent(h, { type: 'cs-bg-page-features', payload: { features: FEATURES } }, TOP, ID);
-    expect(h['cs-bg-page-features']).toHaveBeenCalledExactlyOnceWith({ features: FEATURES }, { tabId: 7, url: TOP.url });
+    await dispatchContent(h, { type: 'cs-bg-notice', payload: {} }, TOP, ID);
+    expect(h['cs-bg-notice']).toHaveBeenCalledExactlyOnceWith({}, { tabId: 7, url: TOP.url });
     expect(h['cs-bg-notice-dismiss']).not.toHaveBeenCalled();
   });
 
   it.each<[string, unknown]>([
-    ['too much text', { features: { ...FEATURES, text: 'x'.repeat(FEATURE_LIMITS.text + 1) } }],
-    ['too many links', { features: { ...FEATURES, links: Array.from({ length: FEATURE_LIMITS.links + 1 }, () => ({ href: 'https://a.example/', text: '' })) } }],
-    ['an unknown field', { features: { ...FEATURES, cookies: 'a=b' } }],
-    ['a missing field', { features: { ...FEATURES, title: undefined } }],
-    ['a number where text goes', { features: { ...FEATURES, title: 5 } }],
-    ['no features', {}],
-  ])('refuses features with %s, running no handler', async (_, payload) => {
+    ['features (a page cannot hand the background what it should judge)', { features: { url: 'https://shop.example/', text: 'viagra' } }],
+    ['an address of its own choosing', { url: 'https://other.example/' }],
+    ['no payload', undefined],
+    ['a string', 'notice'],
+  ])('refuses a notice request with %s, running no handler', async (_, payload) => {
     const h = handlers();
-    await expect(dispatchContent(h, { type: 'cs-bg-page-features', payload }, TOP, ID)).rejects.toThrow(MessageRefused);
-    expect(h['cs-bg-page-features']).not.toHaveBeenCalled();
+    await expect(dispatchContent(h, { type: 'cs-bg-notice', payload }, TOP, ID)).rejects.toThrow(MessageRefused);
+    expect(h['cs-bg-notice']).not.toHaveBeenCalled();
   });
 
   it('refuses a page message from a frame, and an extension-page message type from a content script', async () => {
