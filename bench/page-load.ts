@@ -7,24 +7,27 @@
  * benchmark's message (bench/bare-extension: the browser's own cost of any such extension, which
  * is not Pharmacheck's to save), and with no extension.
  *
- * Per page kind (a plain article; a pharmacy-like catalogue, which passes the first look and is
- * extracted and judged; a 2 MB catalogue), the median load time (navigation start to loadEventEnd,
- * from the Navigation Timing entry) and the page's main-thread time (DevTools Performance.getMetrics
- * TaskDuration, which counts content scripts and injected functions), read after the idle-time look
+ * Per page kind (a plain article, which the first look passes by; a legitimate pharmacy, which
+ * passes it, is extracted and judged and gets no notice; a rogue-like catalogue and a 2 MB one,
+ * which get the notice), the median load time (navigation start to loadEventEnd, from the
+ * Navigation Timing entry) and the page's main-thread time (DevTools Performance.getMetrics
+ * TaskDuration, which counts content scripts and injected scripts), read after the idle-time look
  * has run: with Pharmacheck, on the catalogues, once the caution notice is on the page (the whole
- * path ran: first look, injection, extraction, the background's answer, the notice); then as long
- * again for every setup.
+ * path ran: first look, features script, the background's judgement, the notice's content script);
+ * and for every setup no sooner than SETTLE_MS after load, so that every page has lived as long
+ * when it is measured (a large page keeps its main thread busy for a while after load, which a
+ * page measured later would count and one measured sooner would not).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM, EXTENSION_DIR } from '../tests/e2e/support/chromium';
 
 const BARE_EXTENSION = resolve('bench/bare-extension');
-const KINDS = ['article', 'catalogue', 'catalogue-2mb'] as const;
+const KINDS = ['article', 'pharmacy', 'catalogue', 'catalogue-2mb'] as const;
 type Kind = (typeof KINDS)[number];
 
 function article(): string {
@@ -38,7 +41,10 @@ function catalogue(products: number): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Online pharmacy: buy medicines without prescription</title></head><body><header><nav><a href="/ed">ED</a> <a href="/pain">Pain</a> <a href="/cart">Cart</a></nav></header><main><h1>Online pharmacy, no prescription needed</h1>${items}<p>We accept Bitcoin and Western Union.</p></main></body></html>`;
 }
 
-const PAGES: Record<Kind, string> = { article: article(), catalogue: catalogue(60), 'catalogue-2mb': catalogue(13_500) };
+/** A legitimate pharmacy (the end-to-end tests' page, with its EU logo linking to its register): it passes the first look, is extracted and judged, and gets no notice. */
+const pharmacy = () => readFileSync(resolve('tests/e2e/fixtures/caution/legit-pharmacy.html'), 'utf8');
+
+const PAGES: Record<Kind, string> = { article: article(), pharmacy: pharmacy(), catalogue: catalogue(60), 'catalogue-2mb': catalogue(13_500) };
 
 async function serve(): Promise<{ server: Server; url: (kind: Kind, n: number) => string }> {
   const server = createServer((req, res) => {
@@ -76,6 +82,8 @@ async function launch(setup: Setup): Promise<{ context: BrowserContext; dir: str
 /** Main-thread time and, of it, what ran scripts, laid out and recalculated styles (DevTools metrics, ms). */
 interface Sample { readonly loadMs: number; readonly taskMs: number; readonly scriptMs: number; readonly layoutMs: number; readonly styleMs: number }
 
+/** How long after load every page's main-thread time is read (the look's idle-time scripts and the notice take well under this). */
+const SETTLE_MS = 1_500;
 /** How long a load may wait for Pharmacheck's notice before the benchmark gives up on it. */
 const NOTICE_TIMEOUT_MS = 10_000;
 
@@ -84,6 +92,7 @@ async function load(context: BrowserContext, url: string, settleMs: number, awai
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.goto(url, { waitUntil: 'load' });
+  const loadedAt = performance.now();
   // Watched from the page with one observer on the body's children (the notice is put first in the
   // body), not with Playwright's selectors, whose own script would add its main-thread time.
   if (awaitNotice) {
@@ -100,7 +109,8 @@ async function load(context: BrowserContext, url: string, settleMs: number, awai
     }), NOTICE_TIMEOUT_MS);
   }
   // Let the content script's idle-time look (and its answer) run before reading main-thread time.
-  await page.evaluate((ms) => new Promise((r) => requestIdleCallback(() => setTimeout(r, ms), { timeout: 2000 })), settleMs);
+  await page.evaluate(() => new Promise((r) => requestIdleCallback(r, { timeout: 2000 })));
+  await page.waitForTimeout(Math.max(0, loadedAt + settleMs - performance.now()));
   const loadMs = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     return nav.loadEventEnd - nav.startTime;
@@ -131,13 +141,13 @@ export async function benchPageLoad(rounds: number): Promise<PageLoadResult> {
     const samples = new Map<string, Sample[]>();
     let n = 0;
     // Warm up each browser once per kind, then alternate setups within every round.
-    const noticed = (kind: Kind, setup: Setup) => setup === 'pharmacheck' && kind !== 'article';
-    for (const kind of KINDS) for (const setup of SETUPS) await load(browsers.get(setup)!.context, url(kind, n++), 300, noticed(kind, setup));
+    const noticed = (kind: Kind, setup: Setup) => setup === 'pharmacheck' && kind.startsWith('catalogue');
+    for (const kind of KINDS) for (const setup of SETUPS) await load(browsers.get(setup)!.context, url(kind, n++), SETTLE_MS, noticed(kind, setup));
     for (let round = 0; round < rounds; round++) {
       for (const kind of KINDS) {
         const order = round % 2 === 0 ? SETUPS : [...SETUPS].reverse();
         for (const setup of order) {
-          const sample = await load(browsers.get(setup)!.context, url(kind, n++), 300, noticed(kind, setup));
+          const sample = await load(browsers.get(setup)!.context, url(kind, n++), SETTLE_MS, noticed(kind, setup));
           const key = `${kind}/${setup}`;
           samples.set(key, [...(samples.get(key) ?? []), sample]);
         }
@@ -165,7 +175,7 @@ export async function benchPageLoad(rounds: number): Promise<PageLoadResult> {
 }
 
 export function printPageLoad(result: PageLoadResult): void {
-  console.log(`\nPage load with the caution verdict's first look and content script, Chromium (medians of ${result.rounds} alternating rounds; Pharmacheck showed its notice on every catalogue load)`);
+  console.log(`\nPage load with the caution verdict's first look, features script and notice, Chromium (medians of ${result.rounds} alternating rounds; Pharmacheck showed its notice on every catalogue load)`);
   console.log('page            size      load: Pharmacheck / bare / none      ratio vs bare   ratio vs none   main thread: Pharmacheck / bare / none   added vs bare');
   for (const { kind, bytes, medians: m } of result.kinds) {
     const kb = `${(bytes / 1024).toFixed(0)} KB`;
