@@ -1,6 +1,6 @@
 /**
  * From a document to its PageFeatures: the small, bounded summary the signal families read.
- * Pure DOM code, run by the content script on the browser's document and by the toolkit and the
+ * Pure DOM code, run by the features script (entrypoints/features.ts) on the browser's document and by the toolkit and the
  * tests on a document parsed in Node (linkedom): only DOM-standard calls, never layout, and every
  * URL resolved here against the document's base, so both give the same features for the same HTML.
  *

@@ -17,7 +17,7 @@ export { pageFeaturesSchema } from './schema';
 export { REASON_KEYS, type ReasonKey } from './signal';
 export * from './types';
 
-/** Every family's signals for a host and, when the content script extracted one, its page. */
+/** Every family's signals for a host and, when the features script extracted one, its page. */
 export function judge(host: string, page: PageFeatures | null): CautionAssessment {
   return assess({ name: nameSignals(host), page });
 }

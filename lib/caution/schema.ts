@@ -1,6 +1,6 @@
 /**
  * The background's check of PageFeatures that arrive by message (or from a saved page): the same
- * bounds the content script cuts to (FEATURE_LIMITS), so a page that sends more is refused.
+ * bounds the features script cuts to (FEATURE_LIMITS), so a page that sends more is refused.
  */
 import * as z from 'zod/mini';
 import { FEATURE_LIMITS as L, type PageFeatures } from './types';

@@ -2,7 +2,7 @@
  * Text as the signal families compare it: lowercase, accents and other marks removed, a few
  * letters that do not decompose spelled out (ß → ss, ł → l), whitespace collapsed. "Médicament",
  * "MEDICAMENT" and "médicament" then read alike, in every script (marks are removed, letters kept).
- * Small on purpose: the content script bundles it.
+ * Small on purpose: the features script bundles it.
  */
 
 const SPELLED: Readonly<Record<string, string>> = { ß: 'ss', ł: 'l', ø: 'o', đ: 'd', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th', ð: 'd', ŀ: 'l' };

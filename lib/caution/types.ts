@@ -1,6 +1,6 @@
 /**
  * The caution verdict's shared shapes: what a page gives (PageFeatures, extracted on the device by
- * the content script or, from a saved file, by the toolkit), what each signal family finds
+ * the features script in the page or, from a saved file, by the toolkit), what each signal family finds
  * (Signal, with a reason a person can read), and what the combination step concludes
  * (CautionAssessment). Pure data: no browser API, no DOM, so every context and Node can use it.
  *
@@ -11,7 +11,7 @@
  * - `logo`: the EU common logo and where it links (it must link to a national register).
  */
 
-/** Bounds of PageFeatures: the content script cuts to these, the background's schema refuses more. */
+/** Bounds of PageFeatures: the features script cuts to these, the background's schema refuses more. */
 export const FEATURE_LIMITS = {
   url: 2048,
   lang: 35,
@@ -60,8 +60,8 @@ export interface PageForm {
 }
 
 /**
- * A small, bounded summary of one page. It stays in the browser: the content script sends it to
- * the background by message, and nothing sends it anywhere else (docs/privacy.md).
+ * A small, bounded summary of one page. It stays in the browser: the features script hands it to
+ * the background as its result, and nothing sends it anywhere else (docs/privacy.md).
  */
 export interface PageFeatures {
   /** The page's own address (document.URL). */

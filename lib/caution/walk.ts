@@ -3,7 +3,7 @@
  * end), without recursion: deeply nested markup costs no stack, and `budget` caps the nodes
  * visited whatever the page. Only DOM-standard properties (nodeType, localName, firstChild,
  * nextSibling, getAttribute…), and never layout: a browser's document and one parsed in Node give
- * the same walk. Small on purpose: the content script bundles it.
+ * the same walk. Small on purpose: the features script bundles it.
  */
 
 /** Subtrees a person does not read as the page's text. */

@@ -1,7 +1,7 @@
 /**
  * The caution verdict per tab, kept by the background. A tab's assessment starts from its host name
- * when it navigates (lib/caution's name signals) and is completed when the page's own content script
- * sends the page's features. It lives in `storage.session`: in memory, never on disk, gone when the
+ * when it navigates (lib/caution's name signals) and is completed when the page's features come
+ * back from the features script (lib/protection/page-look.ts). It lives in `storage.session`: in memory, never on disk, gone when the
  * browser closes, and it survives the service worker going to sleep. Only the assessment is kept
  * (signal ids and reasons), never the page's features or text.
  */
@@ -43,7 +43,7 @@ export class CautionTabs {
     return assessment;
   }
 
-  /** The page's features, from its own content script; the URL is the browser's, not the page's. */
+  /** The page's features, from the features script; the URL is the navigation's, not the page's. */
   async pageSeen(tabId: number, url: string, features: PageFeatures): Promise<CautionAssessment | null> {
     const host = hostFromUrl(url);
     if (!host || host.kind !== 'name') return null;

@@ -4,7 +4,7 @@
  * Folded (lib/caution/text.ts): lowercase, no accents. The classes follow Apache SpamAssassin's
  * drug rules (20_drugs.cf: erectile dysfunction, diet, pain, sleep, anxiety, muscle) with the
  * classes enforcement cases add (stimulants, GLP-1, peptides, steroids, antibiotics, COVID-19).
- * Runs in the background only: the content script never bundles it.
+ * Runs in the background only: the page scripts never bundle it.
  */
 
 export const DRUG_CLASSES = {
