@@ -24,7 +24,7 @@ export interface ExtractOptions {
 }
 
 export const NODE_BUDGET = 20_000;
-/** What the walk from the top may take, so the one from the bottom still finds room. */
+/** Links and images taken from the top of the page; the rest of L.links and L.images come from its end (the footer). */
 const HEAD_LINKS = L.links - 80;
 const HEAD_IMAGES = L.images - 20;
 const FORM_BUDGET = 1_000;
@@ -191,27 +191,25 @@ function inSkipped(el: Element): boolean {
  */
 function visibleEnds<T>(root: ParentNode, selector: string, fromTop: number, max: number, take: (el: Element) => T | null): T[] {
   const all = root.querySelectorAll(selector);
+  const visible = (el: Element) => (inSkipped(el) ? null : take(el));
   const top: T[] = [];
   const end: T[] = [];
   let i = 0;
-  for (let checks = max * 2; i < all.length && top.length < fromTop && checks > 0; i++, checks--) {
-    const el = all[i]!;
-    const item = inSkipped(el) ? null : take(el);
-    if (item !== null) top.push(item);
-  }
-  for (let j = all.length - 1, checks = max * 2; j >= i && top.length + end.length < max && checks > 0; j--, checks--) {
-    const el = all[j]!;
-    const item = inSkipped(el) ? null : take(el);
-    if (item !== null) end.push(item);
-  }
+  for (let checks = max * 2; i < all.length && top.length < fromTop && checks > 0; i++, checks--) push(top, visible(all[i]!));
+  for (let j = all.length - 1, checks = max * 2; j >= i && top.length + end.length < max && checks > 0; j--, checks--) push(end, visible(all[j]!));
   return [...top, ...end];
+}
+
+function push<T>(into: T[], item: T | null): void {
+  if (item !== null) into.push(item);
 }
 
 function firstVisible<T>(root: ParentNode, selector: string, max: number, take: (el: Element) => T | null): T[] {
   return visibleEnds(root, selector, max, max, take);
 }
+
 /** The body, or the document element; null for a document with neither (DOM implementations differ on what `body` then does). */
-export function rootOf(doc: Document): Node | null {
+export function rootOf(doc: Document): Element | null {
   try {
     return doc.body ?? doc.documentElement ?? null;
   } catch {
@@ -223,7 +221,7 @@ export function extractFeatures(doc: Document, options: ExtractOptions = {}): Pa
   const url = cut(options.url ?? (typeof doc.URL === 'string' ? doc.URL : ''), L.url);
   const budget = Math.max(1, Math.floor(options.nodeBudget ?? NODE_BUDGET));
   const resolve = resolver(doc, url);
-  const root = rootOf(doc) as (Node & ParentNode) | null;
+  const root = rootOf(doc);
   const head = new TextSink(L.text);
   let textEnd = '';
   let headings: string[] = [];

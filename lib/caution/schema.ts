@@ -1,5 +1,5 @@
 /**
- * The background's check of PageFeatures that arrive by message (or from a saved page): the same
+ * The background's check of PageFeatures that come back from the features script (or from a saved page): the same
  * bounds the features script cuts to (FEATURE_LIMITS), so a page that sends more is refused.
  */
 import * as z from 'zod/mini';
