@@ -8,10 +8,17 @@
 import { browser } from 'wxt/browser';
 import { judge, type CautionAssessment, type PageFeatures } from '../caution';
 import { hostFromUrl } from '../domain';
+import type { LookOutcome } from './page-look';
 
 interface TabCaution {
   readonly host: string;
   readonly assessment: CautionAssessment;
+}
+
+/** How the last look at a tab's page ended, and the host it looked at (never the page's address or content). */
+export interface TabLook {
+  readonly host: string;
+  readonly outcome: LookOutcome;
 }
 
 export interface SessionArea {
@@ -21,6 +28,7 @@ export interface SessionArea {
 }
 
 const tabKey = (tabId: number) => `caution:${tabId}`;
+const lookKey = (tabId: number) => `caution:look:${tabId}`;
 const DISMISSED_KEY = 'caution:dismissed';
 /** Sites whose notice a person dismissed this session: enough for any session, bounded. */
 const MAX_DISMISSED = 1_000;
@@ -34,6 +42,7 @@ export class CautionTabs {
   /** A new page in the tab: its host name alone decides, until the page's features arrive. */
   async navigated(tabId: number, url: string): Promise<CautionAssessment | null> {
     const host = hostFromUrl(url);
+    await this.area.remove(lookKey(tabId));
     if (!host || host.kind !== 'name') {
       await this.area.remove(tabKey(tabId));
       return null;
@@ -61,8 +70,26 @@ export class CautionTabs {
     return host.kind === 'name' ? this.navigated(tabId, url) : null;
   }
 
+  /**
+   * The look at the tab's page (lib/protection/page-look.ts) has ended: how, for its host. Kept until
+   * the tab navigates, so that whoever waits on the look (the end-to-end tests) can tell "looked and
+   * found nothing" from "not looked yet" without waiting for a fixed time.
+   */
+  async looked(tabId: number, url: string, outcome: LookOutcome): Promise<void> {
+    const host = hostFromUrl(url);
+    if (!host) return;
+    await this.area.set({ [lookKey(tabId)]: { host: host.name, outcome } satisfies TabLook });
+  }
+
+  /** The last look's record for the tab, if any since it navigated. */
+  async lastLook(tabId: number): Promise<TabLook | null> {
+    const stored = (await this.area.get(lookKey(tabId)))[lookKey(tabId)] as TabLook | undefined;
+    return stored ?? null;
+  }
+
   async forget(tabId: number): Promise<void> {
     await this.area.remove(tabKey(tabId));
+    await this.area.remove(lookKey(tabId));
   }
 
   /** "Dismiss" on the page notice: not again for this site (its registrable domain) this session. */

@@ -12,7 +12,7 @@
  */
 import { browser } from 'wxt/browser';
 import { allowForSession, warningPageUrl } from '../blocking';
-import { hostFromUrl } from '../domain';
+import { hostFromUrl, isWebUrl } from '../domain';
 import { applyDeltaToStore, compactedBase, dropOldRows, overlaySize, readForWake, removeOrphanChunks, restoreLists, storeBase, type PharmacheckDb, type StoredList } from '../lists';
 import type { ContentHandlers, Handlers } from '../messaging/background';
 import type { CautionView, ProceedResult, VerdictReport } from '../messaging';
@@ -326,7 +326,9 @@ export class ProtectionService {
    * look where it passes (lib/protection/page-look.ts). Never for a page a list has a verdict for.
    */
   async pageLoaded(tabId: number, url: string, access: PageAccess = browserPageAccess()): Promise<LookOutcome> {
-    return lookAtPage(tabId, url, { access, unlisted: (page) => this.unlisted(page), judge: (tab, page, features) => this.pageJudged(tab, page, features) });
+    const outcome = await lookAtPage(tabId, url, { access, unlisted: (page) => this.unlisted(page), judge: (tab, page, features) => this.pageJudged(tab, page, features) });
+    if (isWebUrl(url)) await this.caution.looked(tabId, url, outcome).catch(() => undefined);
+    return outcome;
   }
 
   /** A page's checked features: its caution assessment for the tab, the badge, and whether it gets the notice. */

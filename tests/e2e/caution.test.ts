@@ -52,6 +52,22 @@ async function settledBadge(page: Page, origin: string, want: (text: string) => 
   }
 }
 
+/**
+ * How the background's look at the tab's page ended (lib/protection/caution-tabs.ts keeps it in
+ * session storage until the tab navigates), once it has: so absence is judged after the look, not
+ * after a guessed wait.
+ */
+async function lookOutcome(tabId: number, host: string): Promise<string | null> {
+  const worker = await browser.worker();
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const look = await worker.evaluate(async (key) => (await chrome.storage.session.get(key))[key] as { host: string; outcome: string } | undefined, `caution:look:${tabId}`);
+    if (look?.host === host) return look.outcome;
+    if (Date.now() > deadline) return null;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Waits until the content script has had its idle-time look and the background has answered. */
 async function noticeAfterLook(page: Page) {
   const deadline = Date.now() + 20_000;
@@ -127,9 +143,12 @@ describe('an unlisted page written like an illegal shop', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.querySelector('pharmacheck-notice') === null)).toBe(true);
 
+    const { tabId } = await badgeFor(browser, server.origin(ROGUE));
+    const worker = await browser.worker();
+    await worker.evaluate((key) => chrome.storage.session.remove(key), `caution:look:${tabId}`);
     await page.reload({ waitUntil: 'load' });
-    await settledBadge(page, server.origin(ROGUE), (t) => t !== '');
-    await page.waitForTimeout(1500);
+    // Judged again after the reload, and this time no notice is injected.
+    expect(await lookOutcome(tabId, ROGUE)).toBe('judged');
     expect(await readNotice(page)).toBeNull();
     // Dismissing hides the notice, not the verdict.
     expect((await badgeFor(browser, server.origin(ROGUE))).text).toBe(message('en', 'badgeCautionText'));
@@ -145,9 +164,9 @@ describe('pages that must not get the caution verdict', () => {
   ])('%s gets no badge and no notice', async (_, host) => {
     const page = await browser.newPage();
     await visit(page, `${server.origin(host)}/`);
-    // Let the content script have its look (after load, in idle time) before judging absence.
-    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 500))));
-    await page.waitForTimeout(1000);
+    const { tabId } = await badgeFor(browser, server.origin(host));
+    // The background's look has ended (after load, in idle time) before absence is judged.
+    expect(await lookOutcome(tabId, host)).toBe(host === PLAIN ? 'passed-by' : 'judged');
     expect(await readNotice(page)).toBeNull();
     const badge = await badgeFor(browser, server.origin(host));
     expect(badge.text).toBe('');

@@ -164,10 +164,17 @@ describe('a listed shop whose service worker was installed before Pharmacheck', 
 
       // The worker is gone: the browser lists no live registration for the shop.
       const cdp = await browser.context.newCDPSession(page);
-      const registrations: { scopeURL: string; isDeleted: boolean }[] = [];
-      cdp.on('ServiceWorker.workerRegistrationUpdated', (e: { registrations: { scopeURL: string; isDeleted: boolean }[] }) => registrations.push(...e.registrations));
+      // Enabling the domain makes the browser send every stored and live registration as its first
+      // workerRegistrationUpdated event (content/browser/service_worker/service_worker_context_watcher.cc,
+      // OnStoredRegistrations: one batch, sent even when empty), so that first event is the whole answer.
+      type Registration = { scopeURL: string; isDeleted: boolean };
+      const snapshot = new Promise<Registration[]>((resolve) =>
+        cdp.once('ServiceWorker.workerRegistrationUpdated', (e: { registrations: Registration[] }) => resolve(e.registrations)),
+      );
       await cdp.send('ServiceWorker.enable');
-      await page.waitForTimeout(500);
+      const registrations = await snapshot;
+      // The snapshot is the whole set: it holds the extension's own worker.
+      expect(registrations.some((r) => r.scopeURL.startsWith('chrome-extension://') && !r.isDeleted)).toBe(true);
       expect(registrations.filter((r) => r.scopeURL.startsWith(server.origin(LISTED_TOO)) && !r.isDeleted)).toEqual([]);
 
       // "Proceed anyway": the page now comes from the network (a worker would have answered from its cache).

@@ -49,6 +49,26 @@ describe('CautionTabs', () => {
     expect(await tabs.forTab(3, 'https://shop.example/other')).toEqual(NONE);
   });
 
+  it('records how the last look at the tab’s page ended, for its host only, until the tab navigates or closes', async () => {
+    expect(await tabs.lastLook(6)).toBeNull();
+    await tabs.looked(6, 'https://www.shop.example/secret/path?q=private', 'judged');
+    expect(await tabs.lastLook(6)).toEqual({ host: 'www.shop.example', outcome: 'judged' });
+    expect(JSON.stringify([...area.data.values()])).not.toMatch(/secret|private/);
+    await tabs.looked(6, 'https://www.shop.example/', 'noticed');
+    expect(await tabs.lastLook(6)).toEqual({ host: 'www.shop.example', outcome: 'noticed' });
+    await tabs.navigated(6, 'https://www.shop.example/next');
+    expect(await tabs.lastLook(6)).toBeNull();
+    await tabs.looked(6, 'http://10.0.0.1/', 'passed-by');
+    expect(await tabs.lastLook(6)).toEqual({ host: '10.0.0.1', outcome: 'passed-by' });
+    await tabs.navigated(6, 'chrome://settings');
+    expect(await tabs.lastLook(6)).toBeNull();
+    await tabs.looked(6, 'not a url', 'unreadable');
+    expect(await tabs.lastLook(6)).toBeNull();
+    await tabs.looked(7, 'https://shop.example/', 'skipped');
+    await tabs.forget(7);
+    expect(await tabs.lastLook(7)).toBeNull();
+  });
+
   it('gives nothing for addresses that are not web pages or not host names, and forgets a closed tab', async () => {
     expect(await tabs.navigated(4, 'chrome://settings')).toBeNull();
     expect(await tabs.pageSeen(4, 'http://10.0.0.1/', features('$1 per pill'))).toBeNull();
