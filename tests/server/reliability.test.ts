@@ -119,9 +119,14 @@ describe.each(databaseKinds)('reliability on $name', (kind) => {
     hubs.push(hub);
     const url = `http://127.0.0.1:${port}`;
 
-    // A request whose body is still arriving when the signal comes.
+    // A request whose body is still arriving when the signal comes: its head goes now, the rest of
+    // its body only once the hub has said it is shutting down. Each step waits for what the hub did
+    // or said, not for a time.
     const slow = aReport({ comment: 'sent slowly' });
     const body = Buffer.from(JSON.stringify(slow));
+    let finishSlow = () => {};
+    let headSent = () => {};
+    const headWritten = new Promise<void>((done) => (headSent = done));
     const slowAnswer = new Promise<{ status: number; body: string }>((done, fail) => {
       const req = request(`${url}/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
         let text = '';
@@ -129,13 +134,17 @@ describe.each(databaseKinds)('reliability on $name', (kind) => {
         res.on('end', () => done({ status: res.statusCode!, body: text }));
       });
       req.on('error', fail);
-      req.write(body.subarray(0, 40));
-      setTimeout(() => req.end(body.subarray(40)), 2500);
+      req.write(body.subarray(0, 40), () => headSent());
+      finishSlow = () => req.end(body.subarray(40));
     });
+    await headWritten;
 
-    // Meanwhile, a stream of reports; each worker stops at its first refusal once the hub stops.
+    // Then a stream of reports; each worker stops at its first refusal once the hub stops. The hub
+    // has read the slow request's head long before it has answered 30 requests sent after it.
     const acknowledged: { key: string; id: number }[] = [];
     let stopping = false;
+    let thirtyAcknowledged = () => {};
+    const enough = new Promise<void>((done) => (thirtyAcknowledged = done));
     const stream = pool(Array.from({ length: 6 }), 6, async () => {
       for (let n = 0; n < 2000; n++) {
         const report = aReport();
@@ -144,14 +153,17 @@ describe.each(databaseKinds)('reliability on $name', (kind) => {
           const answer = (await response.json()) as { id: number };
           if (response.status === 201) acknowledged.push({ key: report.idempotencyKey, id: answer.id });
           else if (stopping) return;
+          if (acknowledged.length >= 30) thirtyAcknowledged();
         } catch {
           if (stopping) return;
         }
       }
     });
-    await new Promise((r) => setTimeout(r, 1000));
+    await enough;
     stopping = true;
     hub.process.kill('SIGTERM');
+    await hubSaid(hub, /shutting down: finishing requests in flight/);
+    finishSlow();
     const [exit, slowResult] = await Promise.all([hub.exited, slowAnswer, stream]);
     expect(exit, hub.output.join('')).toEqual({ code: 0, signal: null });
     expect(slowResult.status).toBe(201);
@@ -165,3 +177,22 @@ describe.each(databaseKinds)('reliability on $name', (kind) => {
     });
   });
 });
+
+/** Resolves once the hub's output (so far or still to come) matches `pattern`; fails if the hub exits first. */
+function hubSaid(hub: ChildHub, pattern: RegExp): Promise<void> {
+  return new Promise((done, fail) => {
+    const check = () => {
+      if (!pattern.test(hub.output.join(''))) return false;
+      hub.process.stdout!.off('data', onData);
+      done();
+      return true;
+    };
+    // spawnHub's own listener appends each chunk to output first: it was added first.
+    const onData = () => void check();
+    if (check()) return;
+    hub.process.stdout!.on('data', onData);
+    void hub.exited.then(() => {
+      if (!check()) fail(new Error(`the hub exited without saying ${pattern}:\n${hub.output.join('')}`));
+    });
+  });
+}
