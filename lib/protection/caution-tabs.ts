@@ -24,7 +24,7 @@ export interface TabLook {
 export interface SessionArea {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
-  remove(key: string): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
 }
 
 const tabKey = (tabId: number) => `caution:${tabId}`;
@@ -42,11 +42,11 @@ export class CautionTabs {
   /** A new page in the tab: its host name alone decides, until the page's features arrive. */
   async navigated(tabId: number, url: string): Promise<CautionAssessment | null> {
     const host = hostFromUrl(url);
-    await this.area.remove(lookKey(tabId));
     if (!host || host.kind !== 'name') {
-      await this.area.remove(tabKey(tabId));
+      await this.area.remove([tabKey(tabId), lookKey(tabId)]);
       return null;
     }
+    await this.area.remove(lookKey(tabId));
     const assessment = this.assess(host.name, null);
     await this.area.set({ [tabKey(tabId)]: { host: host.name, assessment } satisfies TabCaution });
     return assessment;
@@ -73,7 +73,8 @@ export class CautionTabs {
   /**
    * The look at the tab's page (lib/protection/page-look.ts) has ended: how, for its host. Kept until
    * the tab navigates, so that whoever waits on the look (the end-to-end tests) can tell "looked and
-   * found nothing" from "not looked yet" without waiting for a fixed time.
+   * found nothing" from "not looked yet" without waiting for a fixed time. Nothing is kept for an
+   * address that is not a web page (hostFromUrl gives no host).
    */
   async looked(tabId: number, url: string, outcome: LookOutcome): Promise<void> {
     const host = hostFromUrl(url);
@@ -88,8 +89,7 @@ export class CautionTabs {
   }
 
   async forget(tabId: number): Promise<void> {
-    await this.area.remove(tabKey(tabId));
-    await this.area.remove(lookKey(tabId));
+    await this.area.remove([tabKey(tabId), lookKey(tabId)]);
   }
 
   /** "Dismiss" on the page notice: not again for this site (its registrable domain) this session. */

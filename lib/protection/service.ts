@@ -12,7 +12,7 @@
  */
 import { browser } from 'wxt/browser';
 import { allowForSession, warningPageUrl } from '../blocking';
-import { hostFromUrl, isWebUrl } from '../domain';
+import { hostFromUrl } from '../domain';
 import { applyDeltaToStore, compactedBase, dropOldRows, overlaySize, readForWake, removeOrphanChunks, restoreLists, storeBase, type PharmacheckDb, type StoredList } from '../lists';
 import type { ContentHandlers, Handlers } from '../messaging/background';
 import type { CautionView, ProceedResult, VerdictReport } from '../messaging';
@@ -327,7 +327,7 @@ export class ProtectionService {
    */
   async pageLoaded(tabId: number, url: string, access: PageAccess = browserPageAccess()): Promise<LookOutcome> {
     const outcome = await lookAtPage(tabId, url, { access, unlisted: (page) => this.unlisted(page), judge: (tab, page, features) => this.pageJudged(tab, page, features) });
-    if (isWebUrl(url)) await this.caution.looked(tabId, url, outcome).catch(() => undefined);
+    await this.caution.looked(tabId, url, outcome).catch(() => undefined);
     return outcome;
   }
 

@@ -9,7 +9,9 @@ function memoryArea(): SessionArea & { data: Map<string, unknown> } {
     data,
     get: async (key) => (data.has(key) ? { [key]: structuredClone(data.get(key)) } : {}),
     set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, structuredClone(v))),
-    remove: async (key) => void data.delete(key),
+    remove: async (keys) => {
+      for (const key of typeof keys === 'string' ? [keys] : keys) data.delete(key);
+    },
   };
 }
 
