@@ -3,6 +3,7 @@
  * key that does not make its public key, would sign files that no subscriber can verify.
  */
 import * as ed from '@noble/ed25519';
+import { usablePublicKey } from './ed25519';
 import { fromBase64, keyIdOf, toBase64, type PublicKeyFile, type SecretKeyFile } from './index';
 
 /** What is wrong with a (schema-valid) key file, or null. */
@@ -10,6 +11,7 @@ export async function keyFileProblem(key: PublicKeyFile | SecretKeyFile): Promis
   const publicKey = fromBase64(key.publicKey);
   if (publicKey.length !== 32) return 'the public key is not 32 bytes';
   if ((await keyIdOf(publicKey)) !== key.keyId) return `the key id ${key.keyId} is not the public key's`;
+  if (!usablePublicKey(publicKey)) return 'the public key is not a canonical Ed25519 point of large order: no signature by it is accepted';
   if (!('secretKey' in key)) return null;
   const secretKey = fromBase64(key.secretKey);
   if (secretKey.length !== 32) return 'the secret key is not 32 bytes';

@@ -46,6 +46,14 @@ describe('key files', () => {
     expect(await keyFileProblem({ ...key, secretKey: other.secretKey })).toMatch(/does not belong/);
     expect(await keyFileProblem({ ...publicPart(key), publicKey: toBase64(new Uint8Array(31)).padEnd(44, '=') })).toMatch(/32 bytes|key id/);
   });
+
+  it('name a public key of small order, or not canonical, even with its own key id', async () => {
+    // The identity point, and y = p + 1 (p = 2^255 - 19) written unreduced.
+    for (const raw of [Uint8Array.from([1, ...new Array(31).fill(0)]), Uint8Array.from([0xee, ...new Array(30).fill(0xff), 0x7f])]) {
+      const file = { format: 1, algorithm: 'ed25519', keyId: await keyIdOf(raw), publicKey: toBase64(raw) } as const;
+      expect(await keyFileProblem(file)).toMatch(/large order/);
+    }
+  });
 });
 
 describe('signatures', () => {
