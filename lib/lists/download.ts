@@ -64,13 +64,17 @@ export interface Expectation {
   readonly now: Date;
 }
 
-async function verifiedJson(bytes: Uint8Array, signature: string, key: Expectation['key'], maxBytes: number, what: string, onStep?: (step: string) => void): Promise<unknown> {
+function withinLimit(bytes: Uint8Array, maxBytes: number, what: string): void {
   if (bytes.byteLength > maxBytes) throw new Refused('too-large', `${what} is ${bytes.byteLength} bytes, more than ${maxBytes}`);
+}
+
+/** Size, then the detached signature over the exact bytes (the first steps of the checks). */
+async function checkSignature(bytes: Uint8Array, signature: string, key: Expectation['key'], maxBytes: number, what: string, onStep?: (step: string) => void): Promise<void> {
+  withinLimit(bytes, maxBytes, what);
   if (signature.length > LIMITS.signatureBytes) throw new Refused('bad-signature-file', `${what}'s signature file is too large`);
   const problem = await verify(bytes, signature, key);
   if (problem) throw new Refused(problem, `${what}: ${problem.replaceAll('-', ' ')}`);
   onStep?.('signature');
-  return decodeJson(bytes, what, onStep);
 }
 
 /** Strict UTF-8, then JSON (steps 5 and 6 of the checks), for every signed file. */
@@ -113,13 +117,6 @@ function checkIdAndVersion(id: string, version: number, expect: Expectation, wha
   }
 }
 
-/** A subscription's `latest.json`. The same version as ours is fine (nothing to do). */
-export async function checkLatest(bytes: Uint8Array, signature: string, expect: Expectation): Promise<Latest> {
-  const latest = parse(latestSchema, await verifiedJson(bytes, signature, expect.key, LIMITS.latestBytes, 'latest.json'), 'latest.json');
-  checkIdAndVersion(latest.id, latest.version, expect, 'latest.json', true);
-  checkDates(latest.issued, latest.expires, expect.now, 'latest.json');
-  return latest;
-}
 
 function asRefused<T>(what: string, check: () => T): T {
   try {
@@ -132,11 +129,8 @@ function asRefused<T>(what: string, check: () => T): T {
 
 /** A whole list, every field checked (listSchema's rules, list-check.ts). */
 export async function checkList(bytes: Uint8Array, signature: string, expect: Expectation): Promise<List> {
-  const value = await verifiedJson(bytes, signature, expect.key, LIMITS.listBytes, 'the list');
-  const list = asRefused('the list', () => checkedList(value));
-  checkIdAndVersion(list.id, list.version, expect, 'the list', false);
-  checkDates(list.issued, list.expires, expect.now, 'the list');
-  return list;
+  await checkSignature(bytes, signature, expect.key, LIMITS.listBytes, 'the list');
+  return unsignedChecks.list(bytes, expect);
 }
 
 /**
@@ -145,7 +139,8 @@ export async function checkList(bytes: Uint8Array, signature: string, expect: Ex
  * Refused like everything here.
  */
 export async function checkListDomains(bytes: Uint8Array, signature: string, expect: Expectation, onStep?: (step: string) => void): Promise<CheckedDomains> {
-  const value = await verifiedJson(bytes, signature, expect.key, LIMITS.listBytes, 'the list', onStep);
+  await checkSignature(bytes, signature, expect.key, LIMITS.listBytes, 'the list', onStep);
+  const value = decodeJson(bytes, 'the list', onStep);
   const checked = asRefused('the list', () => checkDomains(value));
   onStep?.('domains');
   checkIdAndVersion(checked.meta.id, checked.meta.version, expect, 'the list', false);
@@ -153,13 +148,49 @@ export async function checkListDomains(bytes: Uint8Array, signature: string, exp
   return { ...checked, entries: () => asRefused('the list', () => checked.entries()) };
 }
 
+
 export async function checkDelta(bytes: Uint8Array, signature: string, expect: Expectation, onStep?: (step: string) => void): Promise<Delta> {
-  const delta = parse(deltaSchema, await verifiedJson(bytes, signature, expect.key, LIMITS.deltaBytes, 'the delta', onStep), 'the delta');
-  onStep?.('schema');
-  checkIdAndVersion(delta.id, delta.to, expect, 'the delta', false);
-  if (expect.currentVersion === null || delta.from !== expect.currentVersion) {
-    throw new Refused('delta-gap', `the delta starts at version ${delta.from}, but version ${expect.currentVersion ?? 'none'} is in force`);
-  }
-  checkDates(delta.meta.issued, delta.meta.expires, expect.now, 'the delta');
-  return delta;
+  await checkSignature(bytes, signature, expect.key, LIMITS.deltaBytes, 'the delta', onStep);
+  return unsignedChecks.delta(bytes, expect, onStep);
 }
+
+/** A subscription's `latest.json`. The same version as ours is fine (nothing to do). */
+export async function checkLatest(bytes: Uint8Array, signature: string, expect: Expectation): Promise<Latest> {
+  await checkSignature(bytes, signature, expect.key, LIMITS.latestBytes, 'latest.json');
+  return unsignedChecks.latest(bytes, expect);
+}
+
+/**
+ * Every check above but the signature's, in the same order (size, then UTF-8, JSON, schema, id,
+ * version, dates): checkList, checkDelta and checkLatest run these once the signature passed. The
+ * only other caller is a signer checking the bytes it is signing (`pharmacheck sign`, which makes
+ * the signature off the main thread while these run, then verifies it): never bytes that came
+ * from anyone else, whose signature must pass before anything reads them.
+ */
+export const unsignedChecks = {
+  list(bytes: Uint8Array, expect: Expectation): List {
+    withinLimit(bytes, LIMITS.listBytes, 'the list');
+    const list = asRefused('the list', () => checkedList(decodeJson(bytes, 'the list')));
+    checkIdAndVersion(list.id, list.version, expect, 'the list', false);
+    checkDates(list.issued, list.expires, expect.now, 'the list');
+    return list;
+  },
+  delta(bytes: Uint8Array, expect: Expectation, onStep?: (step: string) => void): Delta {
+    withinLimit(bytes, LIMITS.deltaBytes, 'the delta');
+    const delta = parse(deltaSchema, decodeJson(bytes, 'the delta', onStep), 'the delta');
+    onStep?.('schema');
+    checkIdAndVersion(delta.id, delta.to, expect, 'the delta', false);
+    if (expect.currentVersion === null || delta.from !== expect.currentVersion) {
+      throw new Refused('delta-gap', `the delta starts at version ${delta.from}, but version ${expect.currentVersion ?? 'none'} is in force`);
+    }
+    checkDates(delta.meta.issued, delta.meta.expires, expect.now, 'the delta');
+    return delta;
+  },
+  latest(bytes: Uint8Array, expect: Expectation): Latest {
+    withinLimit(bytes, LIMITS.latestBytes, 'latest.json');
+    const latest = parse(latestSchema, decodeJson(bytes, 'latest.json'), 'latest.json');
+    checkIdAndVersion(latest.id, latest.version, expect, 'latest.json', true);
+    checkDates(latest.issued, latest.expires, expect.now, 'latest.json');
+    return latest;
+  },
+};

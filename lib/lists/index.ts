@@ -24,7 +24,7 @@ export { loadLists, readBaseDomains, readBaseEntries, readBaseEntry, readChunkDo
 export type { RestoredList } from './store-read';
 export { applyDelta, DeltaMismatch, deltaSchema, diffLists, MAX_DELTA_CHANGES } from './delta';
 export type { Delta } from './delta';
-export { checkDates, checkDelta, checkLatest, checkList, checkListDomains, CLOCK_SKEW_MS, decodeJson, LIMITS, parse, Refused } from './download';
+export { checkDates, checkDelta, checkLatest, checkList, checkListDomains, CLOCK_SKEW_MS, decodeJson, LIMITS, parse, Refused, unsignedChecks } from './download';
 export { checkDomains, checkedList, ListInvalid } from './list-check';
 export type { CheckedDomains } from './list-check';
 export type { Expectation, RefusalReason } from './download';

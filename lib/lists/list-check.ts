@@ -6,10 +6,11 @@
  * it), without a second pass over a list of a million entries, nor a copy of it.
  *
  * Repeated domains are found by whoever indexes the domains: `FingerprintSet.build` sorts them
- * anyway, and refuses a repeat; `checkedList` below uses a Set where nothing is indexed.
+ * anyway, and refuses a repeat; `checkedList` below uses `firstRepeat` where nothing is indexed.
  */
 import { z } from 'zod';
 import { checkEntryDomain } from '../domain';
+import { firstRepeat } from './fingerprint-set';
 import { entrySchema, evidenceSchema, listMetaSchema, type Entry, type ListMeta } from './schema';
 
 export class ListInvalid extends Error {}
@@ -135,13 +136,10 @@ export function checkDomains(value: unknown): CheckedDomains {
   };
 }
 
-/** Both steps, with repeats found by a Set: what listSchema decides, for callers that index nothing. */
+/** Both steps, with repeats found by firstRepeat: what listSchema decides, for callers that index nothing. */
 export function checkedList(value: unknown): ListMeta & { entries: Entry[] } {
   const checked = checkDomains(value);
-  const seen = new Set<string>();
-  checked.domains.forEach((domain, i) => {
-    if (seen.has(domain)) throw problem(['entries', i, 'domain'], `duplicate: ${domain}`);
-    seen.add(domain);
-  });
+  const repeat = firstRepeat(checked.domains);
+  if (repeat !== -1) throw problem(['entries', repeat, 'domain'], `duplicate: ${checked.domains[repeat]}`);
   return { ...checked.meta, entries: checked.entries() };
 }

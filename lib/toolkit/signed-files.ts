@@ -3,7 +3,7 @@
  * through: lib/lists/download.ts, exactly what the extension runs on a download.
  */
 import { z } from 'zod';
-import { checkDelta, checkLatest, checkList, LIMITS, listSchema, type Delta, type Expectation, type Latest, type List } from '../lists';
+import { checkDelta, checkLatest, checkList, LIMITS, listSchema, unsignedChecks, type Delta, type Expectation, type Latest, type List } from '../lists';
 import { decodeUtf8, parseJsonText, readBytes } from './files';
 
 export type SignedKind = 'list' | 'delta' | 'latest';
@@ -15,6 +15,14 @@ export async function checkSigned(kind: SignedKind, bytes: Uint8Array, signature
   if (kind === 'delta') return { kind, value: await checkDelta(bytes, signature, expect) };
   if (kind === 'latest') return { kind, value: await checkLatest(bytes, signature, expect) };
   return { kind, value: await checkList(bytes, signature, expect) };
+}
+
+/**
+ * What subscribers check of the file besides its signature: only for `sign`, on the bytes it is
+ * signing (lib/lists/download.ts, unsignedChecks). Throws Refused.
+ */
+export function checkUnsigned(kind: SignedKind, bytes: Uint8Array, expect: Expectation): void {
+  unsignedChecks[kind](bytes, expect);
 }
 
 export interface Peek {

@@ -1,10 +1,10 @@
 import { Refused } from '../../lists';
-import { publicPart, sign as signBytes, signatureText } from '../../signing';
+import { publicPart, signatureText, signer, verify } from '../../signing';
 import { nowOf, parseCommand, required, type Command } from '../command';
 import { refused, usageError } from '../exit';
 import { readBytes, writeFileAtomic } from '../files';
 import { readSecretKey } from '../keys';
-import { checkSigned, peek, SIGNED_KINDS, type SignedKind } from '../signed-files';
+import { checkUnsigned, peek, SIGNED_KINDS, type SignedKind } from '../signed-files';
 
 
 export function kindOption(value: string | undefined): SignedKind | undefined {
@@ -23,13 +23,25 @@ export const sign: Command = {
     const kindFlag = kindOption(args.values.type);
     const key = await readSecretKey(required(args.values.key, 'key', io));
     const bytes = await readBytes(file);
-    io.progress.start('signing');
-    const text = signatureText(await signBytes(bytes, key));
-    io.progress.start('checking as a subscriber would');
+    const signBytes = await signer(key);
+    io.progress.start('signing, and checking as a subscriber would');
     const seen = peek(bytes);
     const kind = kindFlag ?? seen.kind;
+    // The signature is made off the main thread while the same bytes go through every check a
+    // subscriber makes but the signature's; then the new signature goes through that one too.
+    const signing = signBytes(bytes);
+    let text: string;
     try {
-      await checkSigned(kind, bytes, text, { id: seen.id ?? '', key: publicPart(key), currentVersion: kind === 'delta' ? seen.from : null, now: nowOf(io) });
+      let unsigned: unknown = null;
+      try {
+        checkUnsigned(kind, bytes, { id: seen.id ?? '', key: publicPart(key), currentVersion: kind === 'delta' ? seen.from : null, now: nowOf(io) });
+      } catch (error) {
+        unsigned = error;
+      }
+      text = signatureText(await signing);
+      if (unsigned) throw unsigned;
+      const problem = await verify(bytes, text, publicPart(key));
+      if (problem) throw new Refused(problem, `its new signature: ${problem.replaceAll('-', ' ')}`);
     } catch (error) {
       if (error instanceof Refused) throw refused(`not signed: subscribers would refuse this ${kind}: ${error.message}`);
       throw error;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkDelta, checkLatest, checkList, LIMITS, Refused, type Expectation, type RefusalReason } from '../../../lib/lists';
+import { checkDelta, checkLatest, checkList, LIMITS, Refused, unsignedChecks, type Expectation, type RefusalReason } from '../../../lib/lists';
 import { generateKey, publicPart, type SecretKeyFile } from '../../../lib/signing';
 import { entry } from './fixtures';
 import { deltaFile, encode, latestBytes, latestFor, listBytes, NOW, signed, version1, version2 } from './signed';
@@ -151,5 +151,58 @@ describe('checkLatest', () => {
       const file = await signed(latestBytes({ ...latestFor(version2()), list }), key);
       expect(await reason(checkLatest(file.bytes, file.signature, expect1())), list).toBe('invalid');
     }
+  });
+});
+
+describe('unsignedChecks (what `pharmacheck sign` runs on the bytes it signs, while it signs them)', () => {
+  const sync = (check: () => unknown): RefusalReason | 'accepted' => {
+    try {
+      check();
+      return 'accepted';
+    } catch (error) {
+      if (error instanceof Refused) return error.reason;
+      throw error;
+    }
+  };
+
+  it('decide every file as the signed checks do once the signature passed, and return the same content', async () => {
+    const lists: [Uint8Array, Expectation][] = [
+      [listBytes(version1()), expect1()],
+      [listBytes(version2()), expect1({ currentVersion: 2 })],
+      [listBytes(version1({ id: 'another-list' })), expect1()],
+      [listBytes(version1()), expect1({ now: new Date('2027-01-15T00:00:00Z') })],
+      [listBytes(version1({ issued: '2026-06-01T00:11:00Z' })), expect1()],
+      [new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), expect1()],
+      [encode('{"format": 1,'), expect1()],
+      [listBytes(version1({ entries: [entry('co.uk')] })), expect1()],
+      [encode(JSON.stringify({ ...version1(), entries: [entry('Rogue.example')] })), expect1()],
+    ];
+    const seen = new Set<string>();
+    for (const [bytes, expectation] of lists) {
+      const file = await signed(bytes, key);
+      const signedReason = await reason(checkList(file.bytes, file.signature, expectation));
+      expect(sync(() => unsignedChecks.list(bytes, expectation))).toBe(signedReason);
+      seen.add(signedReason);
+    }
+    // The cases above cover acceptance and each refusal the content can give.
+    expect([...seen].sort()).toEqual(['accepted', 'expired', 'invalid', 'not-json', 'not-utf8', 'not-yet-valid', 'rollback', 'wrong-id']);
+    expect(unsignedChecks.list(listBytes(version1()), expect1())).toEqual(version1());
+
+    const delta = deltaFile(version1(), version2());
+    for (const expectation of [expect1({ currentVersion: 1 }), expect1({ currentVersion: null }), expect1({ currentVersion: 2 }), expect1({ currentVersion: 1, now: new Date('2027-02-01T00:00:00Z') })]) {
+      const file = await signed(delta, key);
+      expect(sync(() => unsignedChecks.delta(delta, expectation))).toBe(await reason(checkDelta(file.bytes, file.signature, expectation)));
+    }
+    const latest = latestBytes(latestFor(version2(), [1]));
+    for (const expectation of [expect1({ currentVersion: 1 }), expect1({ currentVersion: 3 }), expect1({ id: 'another-list' })]) {
+      const file = await signed(latest, key);
+      expect(sync(() => unsignedChecks.latest(latest, expectation))).toBe(await reason(checkLatest(file.bytes, file.signature, expectation)));
+    }
+  });
+
+  it('refuse a file above its kind\'s size limit before reading it', () => {
+    expect(sync(() => unsignedChecks.list(new Uint8Array(LIMITS.listBytes + 1), expect1()))).toBe('too-large');
+    expect(sync(() => unsignedChecks.delta(new Uint8Array(LIMITS.deltaBytes + 1), expect1({ currentVersion: 1 })))).toBe('too-large');
+    expect(sync(() => unsignedChecks.latest(new Uint8Array(LIMITS.latestBytes + 1), expect1()))).toBe('too-large');
   });
 });

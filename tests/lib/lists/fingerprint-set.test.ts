@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprintOf, FingerprintSet, type FingerprintFunction } from '../../../lib/lists/fingerprint-set';
+import { fingerprintOf, FingerprintSet, firstRepeat, type FingerprintFunction } from '../../../lib/lists/fingerprint-set';
 
 /** A small deterministic generator, so a failure can be replayed. */
 function randomSource(seed: number): () => number {
@@ -227,5 +227,46 @@ describe('FingerprintSet with a fingerprint that collides (injected, as a test o
 
   it('still refuses a true duplicate among colliding names', () => {
     expect(() => FingerprintSet.build(['aaaa.example', 'bbbb.example', 'aaaa.example'], collide)).toThrow(/duplicate domain: aaaa\.example/);
+  });
+});
+
+describe('firstRepeat', () => {
+  /** What a Set finds in one pass: the reference firstRepeat must agree with. */
+  const bySet = (domains: readonly string[]) => {
+    const seen = new Set<string>();
+    return domains.findIndex((d) => (seen.has(d) ? true : (seen.add(d), false)));
+  };
+
+  it('finds no repeat where there is none, in an empty list too', () => {
+    expect(firstRepeat([])).toBe(-1);
+    expect(firstRepeat(['rogue.example'])).toBe(-1);
+    expect(firstRepeat(Array.from({ length: 5_000 }, (_, i) => `shop-${i}.example`))).toBe(-1);
+  });
+
+  it('names the second occurrence that comes first, whatever repeats after it', () => {
+    expect(firstRepeat(['a.example', 'b.example', 'a.example'])).toBe(2);
+    // b repeats at 3 before a repeats at 4; c's third occurrence comes later still.
+    expect(firstRepeat(['a.example', 'b.example', 'c.example', 'b.example', 'a.example', 'c.example', 'c.example'])).toBe(3);
+    expect(firstRepeat(['x.example', 'x.example', 'x.example'])).toBe(1);
+  });
+
+  it('agrees with a Set on random lists with and without repeats', () => {
+    const random = randomSource(7);
+    for (let round = 0; round < 50; round++) {
+      const size = 1 + Math.floor(random() * 400);
+      const pool = 1 + Math.floor(random() * 800);
+      const domains = Array.from({ length: size }, () => `shop-${Math.floor(random() * pool)}.example`);
+      expect(firstRepeat(domains), `round ${round}`).toBe(bySet(domains));
+    }
+  });
+
+  it('never takes a shared hash for a repeat, in short runs and in long ones (names crafted to collide)', () => {
+    for (const size of [2, 10, 16, 17, 500]) {
+      const distinct = Array.from({ length: size }, (_, i) => `shop-${i}.example`);
+      expect(firstRepeat(distinct, () => 42), `${size} names, one hash`).toBe(-1);
+      const repeated = [...distinct, distinct[size - 1]!, distinct[0]!];
+      expect(firstRepeat(repeated, () => 42), `${size} names, one hash, then repeats`).toBe(size);
+      expect(firstRepeat(repeated, (name) => name.length)).toBe(size);
+    }
   });
 });
