@@ -2,6 +2,7 @@ export { entriesFromPlainText } from './build';
 export type { LineProblem, PlainListOptions, PlainListResult } from './build';
 export { CHUNK_SIZE, DETAIL_SIZE, openDatabase } from './db';
 export type { ChunkRef, ListSource, OutboxItem, PharmacheckDb, RetiredKey, RuleState, StoredDirectory, StoredList, Subscription, UpdateError } from './db';
+export { domainOrder } from './domain-order';
 export { fingerprintOf, FingerprintSet } from './fingerprint-set';
 export type { Candidate, Fingerprint, FingerprintFunction } from './fingerprint-set';
 export { indexedList, indexList, ListIndex, candidatesOf, withList } from './list-index';

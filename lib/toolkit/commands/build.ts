@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import {
+  domainOrder,
   entriesFromRows,
   INPUT_FORMATS,
   inputRows,
@@ -58,10 +59,9 @@ export function problemLine(p: InputProblem): string {
   return `${p.line > 0 ? `line ${p.line}: ` : ''}${p.problem}: ${p.detail ?? p.text.trim()}`;
 }
 
-/** Entries by domain: the domains sorted natively (code-unit order, as `<` compares), then mapped back. */
+/** Entries by domain, in code-unit order (as `<` compares); entriesFromRows has refused repeats. */
 function sortedByDomain(entries: readonly Entry[]): Entry[] {
-  const byDomain = new Map(entries.map((e) => [e.domain, e]));
-  return [...byDomain.keys()].sort().map((d) => byDomain.get(d)!);
+  return Array.from(domainOrder(entries.map((e) => e.domain)), (i) => entries[i]!);
 }
 
 function changes(previous: List | null, entries: readonly Entry[]): string {
