@@ -32,7 +32,7 @@ const installed = quick ? 20_000 : 100_000;
 if (runs('apply')) printApply('Chromium', await benchApply(installed, quick ? 200 : 1_000, !quick));
 if (runs('apply-firefox')) printApply('Firefox', await benchApplyFirefox(installed, quick ? 200 : 1_000, !quick));
 if (runs('wake')) for (const browser of ['Chromium', 'Firefox'] as const) printWake(await benchWake(browser, installed, quick ? 5 : 10));
-if (runs('page-load')) printPageLoad(await benchPageLoad(quick ? 6 : 20));
+if (runs('page-load')) for (const browser of ['Chromium', 'Firefox'] as const) printPageLoad(await benchPageLoad(quick ? 6 : 20, browser));
 const hubOptions = { concurrency: 16, capacityReports: quick ? 3_000 : 10_000, rate: 500, steadyReports: quick ? 2_500 : 10_000, timeLimitMs: 30_000, warmup: 300 };
 if (runs('hub')) printHub(await benchHub(hubOptions), hubOptions);
 const scaleOptions = { concurrency: 16, phaseMs: quick ? 3_000 : 5_000, rounds: quick ? 2 : 3, listEntries: quick ? 2_000 : 10_000 };

@@ -1,15 +1,18 @@
 /**
  * The list toolkit, measured as maintainers run it: `pharmacheck build` and `sign` (and `verify`)
  * of a large list, each a child process whose peak memory is read from /proc (VmHWM, the kernel's
- * high-water mark of its resident set). Each is set against a baseline done in this process on the
- * same bytes, the least work that produces or checks them:
+ * high-water mark of its resident set). The process runs the compiled package (dist/, what `npm
+ * install pharmacheck` gives; `npm run bench` builds it first), not the checkout's bin, which
+ * compiles the TypeScript source through tsx at every start (its start-up is printed beside).
+ * Each is set against a baseline done in this process on the same bytes, the least work that
+ * produces or checks them:
  *  - build: split the input into lines and JSON.stringify an entry per line;
  *  - sign and verify: read the file, JSON.parse it and SHA-512 it (Ed25519 hashes the bytes).
  * Then the size of a published delta against the full list, for 1,000 changed entries.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +22,9 @@ import { publishFiles, type Entry, type List } from '../lib/lists';
 import { generateKey } from '../lib/signing';
 import { syntheticDomains } from './synthetic';
 
-const BIN = fileURLToPath(new URL('../bin/pharmacheck.mjs', import.meta.url));
+/** The package's compiled toolkit (`npm run build:packages`), and the checkout's bin (tsx). */
+const PACKAGE_BIN = fileURLToPath(new URL('../dist/toolkit/pharmacheck.js', import.meta.url));
+const CHECKOUT_BIN = fileURLToPath(new URL('../bin/pharmacheck.mjs', import.meta.url));
 
 interface Run {
   readonly seconds: number;
@@ -27,10 +32,10 @@ interface Run {
 }
 
 /** One CLI command in a child process: wall time and peak resident memory. */
-function cli(args: readonly string[], cwd: string): Promise<Run> {
+function cli(args: readonly string[], cwd: string, bin = PACKAGE_BIN): Promise<Run> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
     let peakKb = 0;
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -59,6 +64,7 @@ function timed(work: () => void): number {
 export interface ToolkitResult {
   readonly entries: number;
   readonly startup: Run;
+  readonly checkoutStartup: Run;
   readonly rows: readonly { name: string; run: Run; baseline: string; baselineSeconds: number }[];
   readonly listBytes: number;
   readonly deltas: DeltaSize;
@@ -69,7 +75,9 @@ async function buildSignVerify(entries: number, dir: string): Promise<ToolkitRes
   const input = join(dir, 'domains.txt');
   await writeFile(input, `${domains.join('\n')}\n`);
   const meta = ['--id', 'bench-list', '--name', 'Benchmark list', '--kind', 'block', '--publisher', 'Bench agency', '--publisher-type', 'authority'];
+  if (!existsSync(PACKAGE_BIN)) throw new Error(`no compiled toolkit at ${PACKAGE_BIN}: run npm run build:packages`);
   const startup = await cli(['--help'], dir);
+  const checkoutStartup = await cli(['--help'], dir, CHECKOUT_BIN);
   await cli(['keygen', 'bench'], dir);
   const build = await cli(['build', 'domains.txt', '--out', 'list.json', '--version', '1', '--reference', 'bench-case', ...meta], dir);
   const sign = await cli(['sign', 'list.json', '--key', 'bench.secret-key.json'], dir);
@@ -89,6 +97,7 @@ async function buildSignVerify(entries: number, dir: string): Promise<ToolkitRes
   return {
     entries,
     startup,
+    checkoutStartup,
     rows: [
       { name: 'build', run: build, baseline: 'split + JSON.stringify entries', baselineSeconds: buildBaseline },
       { name: 'sign', run: sign, baseline: 'read + JSON.parse + SHA-512', baselineSeconds: checkBaseline },
@@ -142,14 +151,14 @@ export async function benchToolkit(entries: number, deltaListEntries = 100_000):
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 export function printToolkit(result: ToolkitResult): void {
-  console.log(`\nToolkit, ${result.entries.toLocaleString('en')}-entry list (${mb(result.listBytes)}): CLI as a child process; baseline in this process on the same bytes`);
+  console.log(`\nToolkit, ${result.entries.toLocaleString('en')}-entry list (${mb(result.listBytes)}): the compiled CLI as a child process; baseline in this process on the same bytes`);
   for (const row of result.rows) {
     console.log(
       `  ${row.name.padEnd(7)} ${row.run.seconds.toFixed(1).padStart(6)} s   peak ${row.run.peakMb.toFixed(0).padStart(5)} MB   ` +
         `baseline (${row.baseline}) ${row.baselineSeconds.toFixed(2)} s   ratio ${(row.run.seconds / row.baselineSeconds).toFixed(1)}`,
     );
   }
-  console.log(`  CLI start-up alone (--help): ${result.startup.seconds.toFixed(2)} s, peak ${result.startup.peakMb.toFixed(0)} MB`);
+  console.log(`  CLI start-up alone (--help): ${result.startup.seconds.toFixed(2)} s, peak ${result.startup.peakMb.toFixed(0)} MB; the checkout's bin (TypeScript through tsx): ${result.checkoutStartup.seconds.toFixed(2)} s`);
   console.log(`\nPublished delta for 1,000 changed entries of a ${result.deltas.listEntries.toLocaleString('en')}-entry list (target < 2% of the full list)`);
   for (const c of result.deltas.cases) {
     console.log(
