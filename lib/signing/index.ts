@@ -1,7 +1,8 @@
 /**
  * Ed25519 signatures over the exact bytes of a published file (a list, a delta, a list's
- * `latest.json`), detached in a `.sig` file beside it. @noble/ed25519 (audited, pure JS, uses
- * WebCrypto's SHA-512) runs alike in the service worker, the pages, Node and the hub.
+ * `latest.json`), detached in a `.sig` file beside it, alike in the service worker, the pages, Node
+ * and the hub. The signatures are made and checked by ./ed25519.ts: WebCrypto's Ed25519 where the
+ * platform has it, @noble/ed25519 (audited, pure JS) where it does not; keys are made by noble.
  *
  * Key id: the first 16 hex digits of SHA-256(raw public key), so a signature file names the key
  * that made it and a subscriber can tell "wrong key" from "bad signature".
