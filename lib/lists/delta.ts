@@ -40,25 +40,68 @@ export const deltaSchema = z
   });
 export type Delta = z.infer<typeof deltaSchema>;
 
-function sameEntry(a: Entry, b: Entry): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+/** The same value, field by field (entries hold strings and one nested object; key order does not matter). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (!Object.hasOwn(b, key) || !sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
 }
 
-/** The delta that turns `from` into `to` (same list id, higher version). */
+/** Whether the entries are in strictly increasing domain order, as the toolkit writes them. */
+function inDomainOrder(entries: readonly Entry[]): boolean {
+  for (let i = 1; i < entries.length; i++) if (!(entries[i - 1]!.domain < entries[i]!.domain)) return false;
+  return true;
+}
+
+/**
+ * The delta that turns `from` into `to` (same list id, higher version): removed in `from`'s order,
+ * added in `to`'s, a changed entry both removed and added. Lists in domain order (as the toolkit
+ * writes them) are walked side by side, with no index at all; others through one Map of `to`.
+ * Either way each pair of entries is compared once (a million-entry list, and a publisher's ten
+ * earlier versions).
+ */
 export function diffLists(from: List, to: List): Delta {
   if (from.id !== to.id) throw new Error(`different lists: ${from.id} and ${to.id}`);
   if (to.version <= from.version) throw new Error(`version ${to.version} does not follow ${from.version}`);
-  const before = new Map(from.entries.map((e) => [e.domain, e]));
-  const after = new Map(to.entries.map((e) => [e.domain, e]));
   const remove: string[] = [];
   const add: Entry[] = [];
-  for (const [domain, entry] of before) {
-    const next = after.get(domain);
-    if (!next || !sameEntry(entry, next)) remove.push(domain);
-  }
-  for (const [domain, entry] of after) {
-    const previous = before.get(domain);
-    if (!previous || !sameEntry(previous, entry)) add.push(entry);
+  const before = from.entries;
+  const after = to.entries;
+  if (inDomainOrder(before) && inDomainOrder(after)) {
+    let i = 0;
+    let j = 0;
+    while (i < before.length || j < after.length) {
+      const old = before[i];
+      const next = after[j];
+      if (next === undefined || (old !== undefined && old.domain < next.domain)) {
+        remove.push(old!.domain);
+        i++;
+      } else if (old === undefined || next.domain < old.domain) {
+        add.push(next);
+        j++;
+      } else {
+        if (!sameValue(old, next)) {
+          remove.push(old.domain);
+          add.push(next);
+        }
+        i++;
+        j++;
+      }
+    }
+  } else {
+    const byDomain = new Map(after.map((e) => [e.domain, e]));
+    const kept = new Set<Entry>();
+    for (const entry of before) {
+      const next = byDomain.get(entry.domain);
+      if (next && sameValue(entry, next)) kept.add(next);
+      else remove.push(entry.domain);
+    }
+    for (const entry of after) if (!kept.has(entry)) add.push(entry);
   }
   const { entries: _entries, ...meta } = to;
   return { format: 1, type: 'delta', id: to.id, from: from.version, to: to.version, meta, remove, add };

@@ -13,7 +13,15 @@ import { checkEntryDomain } from '../domain';
 import { firstRepeat } from './fingerprint-set';
 import { entrySchema, evidenceSchema, listMetaSchema, type Entry, type ListMeta } from './schema';
 
-export class ListInvalid extends Error {}
+export class ListInvalid extends Error {
+  /** Where (`entries.3.domain`, or '' for the list as a whole) and what, as the message has them. */
+  constructor(
+    readonly at: string,
+    readonly detail: string,
+  ) {
+    super(at ? `${at} ${detail}` : detail);
+  }
+}
 
 const MAX_ENTRIES = 5_000_000;
 /** Only for its words when `entries` is wrong (the array itself is not run through zod: 1M items). */
@@ -69,12 +77,12 @@ function fieldChecker(): (entry: unknown) => boolean {
 }
 
 function problem(path: readonly PropertyKey[], message: string): ListInvalid {
-  return new ListInvalid(`${path.map(String).join('.')} ${message}`);
+  return new ListInvalid(path.map(String).join('.'), message);
 }
 
 function firstIssue(error: z.ZodError, prefix: readonly PropertyKey[] = []): ListInvalid {
   const issue = error.issues[0];
-  return issue ? problem([...prefix, ...issue.path], issue.message) : new ListInvalid('invalid');
+  return issue ? problem([...prefix, ...issue.path], issue.message) : new ListInvalid('', 'invalid');
 }
 
 export interface CheckedDomains {
@@ -89,7 +97,7 @@ export interface CheckedDomains {
 export function checkDomains(value: unknown): CheckedDomains {
   if (!isRecord(value)) {
     const parsed = listMetaSchema.safeParse(value);
-    throw parsed.success ? new ListInvalid('invalid') : firstIssue(parsed.error);
+    throw parsed.success ? new ListInvalid('', 'invalid') : firstIssue(parsed.error);
   }
   const { entries: raw, ...rest } = value;
   const head = listMetaSchema.safeParse(rest);

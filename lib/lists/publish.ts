@@ -12,10 +12,20 @@ import { serializeList } from './serialize';
 
 export const DEFAULT_DELTA_COUNT = 10;
 
+/**
+ * An earlier version that is read only when its delta is made, and let go after it: a publisher of
+ * a million-entry list holds the new list and one earlier version at a time, not ten.
+ */
+export interface EarlierVersion {
+  readonly id: string;
+  readonly version: number;
+  read(): Promise<List>;
+}
+
 export interface PublishInput {
   readonly list: List;
-  /** Earlier versions of the same list (any order); deltas are made from the most recent ones. */
-  readonly history?: readonly List[];
+  /** Earlier versions of the same list (any order), whole or read on demand; deltas are made from the most recent ones. */
+  readonly history?: readonly (List | EarlierVersion)[];
   readonly key: SecretKeyFile;
   readonly deltaCount?: number;
 }
@@ -46,7 +56,9 @@ export async function publishFiles({ list, history = [], key, deltaCount = DEFAU
     .sort((a, b) => b.version - a.version)
     .slice(0, deltaCount);
   const deltas: Latest['deltas'] = [];
-  for (const old of previous) {
+  for (const earlier of previous) {
+    const old = 'read' in earlier ? await earlier.read() : earlier;
+    if (old.id !== list.id || old.version !== earlier.version) throw new Error(`version ${earlier.version} of "${list.id}" reads as version ${old.version} of "${old.id}"`);
     const file = deltaFileName(old.version, list.version);
     const bytes = deltaBytes(diffLists(old, list));
     // Subscribers refuse a larger delta (checkDelta): they take the full list, so none is offered.

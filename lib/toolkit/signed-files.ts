@@ -3,7 +3,8 @@
  * through: lib/lists/download.ts, exactly what the extension runs on a download.
  */
 import { z } from 'zod';
-import { checkDelta, checkLatest, checkList, LIMITS, listSchema, unsignedChecks, type Delta, type Expectation, type Latest, type List } from '../lists';
+import { checkDelta, checkedList, checkLatest, checkList, LIMITS, ListInvalid, unsignedChecks, type Delta, type Expectation, type Latest, type List } from '../lists';
+import { refused } from './exit';
 import { decodeUtf8, parseJsonText, readBytes } from './files';
 
 export type SignedKind = 'list' | 'delta' | 'latest';
@@ -70,8 +71,17 @@ export function peek(bytes: Uint8Array): Peek {
   return { kind: type === 'delta' ? 'delta' : type === 'latest' ? 'latest' : 'list', id, from: null };
 }
 
-/** A list file a command is given as input (not a download): strict UTF-8, JSON, the list schema. */
+/**
+ * A list file a command is given as input (not a download): strict UTF-8, JSON, the list schema
+ * (checkedList: listSchema's decisions, in its words, without a million calls to zod).
+ */
 export async function readList(path: string): Promise<List> {
   const bytes = await readBytes(path);
-  return parseJsonText(decodeUtf8(bytes, path), listSchema, path, 'list');
+  const value = parseJsonText(decodeUtf8(bytes, path), z.unknown(), path, 'list');
+  try {
+    return checkedList(value);
+  } catch (error) {
+    if (error instanceof ListInvalid) throw refused(`${path} is not a valid list: ${error.at ? `${error.at}: ` : ''}${error.detail}`);
+    throw error;
+  }
 }

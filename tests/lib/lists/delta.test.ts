@@ -31,6 +31,47 @@ describe('diffLists', () => {
     expect(delta.add).toEqual([]);
   });
 
+  it('compares entries field by field: a change in the evidence counts, another key order does not', () => {
+    const base = entry('rogue.example', { evidence: { source: 'Agency', reference: 'case-1' } });
+    const reordered = { evidence: { reference: 'case-1', source: 'Agency' }, added: base.added, category: base.category, domain: base.domain } as Entry;
+    const from = makeList({ version: 1, entries: [base, entry('kept.example')] });
+    expect(diffLists(from, makeList({ version: 2, entries: [reordered, entry('kept.example')] }))).toMatchObject({ remove: [], add: [] });
+    const newCase = entry('rogue.example', { evidence: { source: 'Agency', reference: 'case-2' } });
+    expect(diffLists(from, makeList({ version: 2, entries: [newCase, entry('kept.example')] }))).toMatchObject({ remove: ['rogue.example'], add: [newCase] });
+    const noReference = entry('rogue.example', { evidence: { source: 'Agency' } });
+    expect(diffLists(from, makeList({ version: 2, entries: [noReference, entry('kept.example')] }))).toMatchObject({ remove: ['rogue.example'], add: [noReference] });
+    const withNote = { ...base, note: 'also sells insulin' };
+    expect(diffLists(from, makeList({ version: 2, entries: [withNote, entry('kept.example')] }))).toMatchObject({ remove: ['rogue.example'], add: [withNote] });
+  });
+
+  it('removes in the old list\'s order and adds in the new one\'s', () => {
+    const from = makeList({ version: 1, entries: ['c', 'a', 'b', 'd'].map((n) => entry(`${n}.example`)) });
+    const to = makeList({ version: 2, entries: ['z', 'b', 'y', 'a'].map((n) => entry(`${n}.example`, n === 'a' ? { note: 'changed' } : {})) });
+    const delta = diffLists(from, to);
+    expect(delta.remove).toEqual(['c.example', 'a.example', 'd.example']);
+    expect(delta.add.map((e) => e.domain)).toEqual(['z.example', 'y.example', 'a.example']);
+  });
+
+  it('gives the same delta for lists in domain order (walked side by side) as for the same lists in any order (through a Map)', () => {
+    const rnd = random(11);
+    for (let round = 0; round < 30; round++) {
+      const names = Array.from({ length: 1 + Math.floor(rnd() * 60) }, (_, i) => `n${i.toString(36)}.example`);
+      const pick = () => names.filter(() => rnd() < 0.6).map((n) => entry(n, rnd() < 0.15 ? { note: `note ${round}` } : {}));
+      const sorted = (entries: Entry[]) => byDomain(entries);
+      const from = makeList({ version: 1, entries: sorted(pick()) });
+      const to = makeList({ version: 2, entries: sorted(pick()) });
+      const walked = diffLists(from, to);
+      const shuffled = (entries: readonly Entry[]) => [...entries].reverse();
+      const mapped = diffLists({ ...from, entries: shuffled(from.entries) }, { ...to, entries: shuffled(to.entries) });
+      expect([...walked.remove].sort(), `round ${round}`).toEqual([...mapped.remove].sort());
+      expect(byDomain(walked.add), `round ${round}`).toEqual(byDomain(mapped.add));
+      // Sorted in, sorted out: removed and added in the lists' own (domain) order.
+      expect(walked.remove).toEqual([...walked.remove].sort());
+      expect(walked.add).toEqual(byDomain(walked.add));
+      expect(byDomain(applyDelta(from.entries, walked))).toEqual(to.entries);
+    }
+  });
+
   it('refuses two different lists, or a version that does not follow', () => {
     expect(() => diffLists(v1, { ...v2, id: 'another-list' })).toThrow(/different lists/);
     expect(() => diffLists(v2, v1)).toThrow(/does not follow/);

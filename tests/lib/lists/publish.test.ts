@@ -27,6 +27,31 @@ const byDomain = (entries: readonly Entry[]) => [...entries].sort((a, b) => (a.d
 const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
 
 describe('publishFiles', () => {
+  it('reads earlier versions given as readers only for the deltas it makes, newest first, each once, and writes the same files', async () => {
+    const reads: number[] = [];
+    const lazy = Array.from({ length: 14 }, (_, i) => ({
+      id: 'test-list',
+      version: i + 1,
+      read: async () => {
+        reads.push(i + 1);
+        return versionN(i + 1);
+      },
+    }));
+    const files = await publishFiles({ list: versionN(15), history: lazy, key, deltaCount: 3 });
+    // Only the three most recent, newest first, each read once.
+    expect(reads).toEqual([14, 13, 12]);
+    const whole = await publishFiles({ list: versionN(15), history: Array.from({ length: 14 }, (_, i) => versionN(i + 1)), key, deltaCount: 3 });
+    expect([...files.keys()].sort()).toEqual([...whole.keys()].sort());
+    for (const [path, bytes] of whole) if (!path.endsWith('.sig')) expect(text(files.get(path)), path).toBe(text(bytes));
+  });
+
+  it('refuses an earlier version whose reader gives another version or list, publishing nothing', async () => {
+    const wrongVersion = [{ id: 'test-list', version: 2, read: async () => versionN(1) }];
+    await expect(publishFiles({ list: versionN(3), history: wrongVersion, key })).rejects.toThrow(/version 2 of "test-list" reads as version 1/);
+    const wrongList = [{ id: 'test-list', version: 2, read: async () => versionN(2, { id: 'other-list' }) }];
+    await expect(publishFiles({ list: versionN(3), history: wrongList, key })).rejects.toThrow(/reads as version 2 of "other-list"/);
+  });
+
   it('writes the full list, latest.json and a .sig beside each, under the list id', async () => {
     const files = await publishFiles({ list: versionN(1), key });
     expect([...files.keys()].sort()).toEqual(['test-list/latest.json', 'test-list/latest.json.sig', 'test-list/v1.json', 'test-list/v1.json.sig']);
