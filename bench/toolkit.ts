@@ -7,7 +7,9 @@
  * Each is set against a baseline done in this process on the same bytes, the least work that
  * produces or checks them:
  *  - build: split the input into lines and JSON.stringify an entry per line;
- *  - sign and verify: read the file, JSON.parse it and SHA-512 it (Ed25519 hashes the bytes).
+ *  - sign and verify: read the file, JSON.parse it and SHA-512 it (Ed25519 hashes the bytes);
+ *  - publish of version 2 over a published version 1 (1,000 entries changed: a delta from 1):
+ *    the same for both versions' files, the least a publisher reads and hashes.
  * Then the size of a published delta against the full list, for 1,000 changed entries.
  */
 import { spawn } from 'node:child_process';
@@ -82,6 +84,13 @@ async function buildSignVerify(entries: number, dir: string): Promise<ToolkitRes
   const build = await cli(['build', 'domains.txt', '--out', 'list.json', '--version', '1', '--reference', 'bench-case', ...meta], dir);
   const sign = await cli(['sign', 'list.json', '--key', 'bench.secret-key.json'], dir);
   const verify = await cli(['verify', 'list.json', '--key', 'bench.public-key.json'], dir);
+  // Version 2: the last 1,000 domains replaced by others. Version 1 published first, then 2 over it.
+  const known = new Set(domains);
+  const fresh = syntheticDomains(1000, 99).filter((d) => !known.has(d));
+  await writeFile(join(dir, 'domains-2.txt'), `${[...domains.slice(0, entries - fresh.length), ...fresh].join('\n')}\n`);
+  await cli(['build', 'domains-2.txt', '--out', 'list-2.json', '--version', '2', '--reference', 'bench-case', ...meta], dir);
+  await cli(['publish', 'list.json', '--key', 'bench.secret-key.json', '--out', 'published'], dir);
+  const publish = await cli(['publish', 'list-2.json', '--key', 'bench.secret-key.json', '--out', 'published'], dir);
 
   const text = await readFile(input, 'utf8');
   const buildBaseline = timed(() => {
@@ -94,6 +103,13 @@ async function buildSignVerify(entries: number, dir: string): Promise<ToolkitRes
     JSON.parse(list.toString('utf8'));
     createHash('sha512').update(list).digest();
   });
+  const list2 = await readFile(join(dir, 'list-2.json'));
+  const publishBaseline = timed(() => {
+    for (const bytes of [list, list2]) {
+      JSON.parse(bytes.toString('utf8'));
+      createHash('sha512').update(bytes).digest();
+    }
+  });
   return {
     entries,
     startup,
@@ -102,6 +118,7 @@ async function buildSignVerify(entries: number, dir: string): Promise<ToolkitRes
       { name: 'build', run: build, baseline: 'split + JSON.stringify entries', baselineSeconds: buildBaseline },
       { name: 'sign', run: sign, baseline: 'read + JSON.parse + SHA-512', baselineSeconds: checkBaseline },
       { name: 'verify', run: verify, baseline: 'read + JSON.parse + SHA-512', baselineSeconds: checkBaseline },
+      { name: 'publish', run: publish, baseline: 'the same for versions 1 and 2', baselineSeconds: publishBaseline },
     ],
     listBytes: (await stat(join(dir, 'list.json'))).size,
     deltas: { listEntries: 0, cases: [] },
