@@ -26,8 +26,7 @@ const digit = (name: string, at: number) => (at < name.length ? name.charCodeAt(
 
 function isAscii(names: readonly string[]): boolean {
   for (const name of names) {
-    // eslint-disable-next-line no-control-regex
-    if (/[^\x00-\x7f]/.test(name)) return false;
+    for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) > 0x7f) return false;
   }
   return true;
 }
