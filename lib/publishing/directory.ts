@@ -19,7 +19,6 @@ import {
   ListInvalid,
   latestSchema,
   listFileName,
-  listSchema,
   publishedList,
   publishFiles,
   publishIndexBytes,

@@ -30,18 +30,18 @@ export const sign: Command = {
     // The signature is made off the main thread while the same bytes go through every check a
     // subscriber makes but the signature's; then the new signature goes through that one too.
     const signing = signBytes(bytes);
+    let problem: unknown = null;
+    try {
+      checkUnsigned(kind, bytes, { id: seen.id ?? '', key: publicPart(key), currentVersion: kind === 'delta' ? seen.from : null, now: nowOf(io) });
+    } catch (error) {
+      problem = error;
+    }
     let text: string;
     try {
-      let unsigned: unknown = null;
-      try {
-        checkUnsigned(kind, bytes, { id: seen.id ?? '', key: publicPart(key), currentVersion: kind === 'delta' ? seen.from : null, now: nowOf(io) });
-      } catch (error) {
-        unsigned = error;
-      }
       text = signatureText(await signing);
-      if (unsigned) throw unsigned;
-      const problem = await verify(bytes, text, publicPart(key));
-      if (problem) throw new Refused(problem, `its new signature: ${problem.replaceAll('-', ' ')}`);
+      if (problem) throw problem;
+      const signatureProblem = await verify(bytes, text, publicPart(key));
+      if (signatureProblem) throw new Refused(signatureProblem, `its new signature: ${signatureProblem.replaceAll('-', ' ')}`);
     } catch (error) {
       if (error instanceof Refused) throw refused(`not signed: subscribers would refuse this ${kind}: ${error.message}`);
       throw error;

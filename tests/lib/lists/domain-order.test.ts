@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { random as randomSource } from '../../../bench/synthetic';
 import { domainOrder } from '../../../lib/lists/domain-order';
 
 /** The order `<` gives, which domainOrder must reproduce: positions, ties in their order. */
 const reference = (names: readonly string[]) => names.map((_, i) => i).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : a - b));
-
-/** A small deterministic generator, so a failure can be replayed. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
-    return ((state ^ (state >>> 12)) >>> 0) / 2 ** 32;
-  };
-}
 
 describe('domainOrder', () => {
   it('orders nothing, one name, and a few names as < does', () => {
