@@ -112,6 +112,9 @@ describe('a delta in Chromium', () => {
     await browser.close();
     browser = await launchWithExtension({ userDataDir });
     await waitForRules(browser);
+    // The base's dynamic rules outlive the restart; the overlay's session rules do not, and the
+    // background puts them (or their fold) back as it starts: wait for that, not for the base.
+    await expect.poll(async () => { const { session, dynamic } = await overlayRules(); return session + dynamic; }, { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await lands(ADDED)).toBe('blocked');
     expect(await lands(PARENT)).toBe('loaded');
     expect(await lands(BOTH)).toBe('blocked');
