@@ -5,15 +5,17 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { onBackgroundLanguageChange } from '../lib/i18n/background';
 import { openDatabase } from '../lib/lists';
 import { listenInBackground } from '../lib/messaging/background';
-import { FOLD_ALARM, OUTBOX_ALARM, ProtectionService, UPDATE_ALARM, scheduleUpdates, watchSiteAccess } from '../lib/protection';
+import { FOLD_ALARM, OUTBOX_ALARM, ProtectionService, UPDATE_ALARM, badgeReset, forgetBadge, scheduleUpdates, tabChange, watchSiteAccess } from '../lib/protection';
 
 export default defineBackground(() => {
   const protection = new ProtectionService(openDatabase());
   listenInBackground(protection.handlers(), protection.contentHandlers());
   const tabUpdated: Parameters<typeof browser.tabs.onUpdated.addListener>[0] = (tabId, change, tab) => {
     const eventAt = performance.now();
-    if (change.url !== undefined) void protection.navigated(tabId, tab.url, eventAt);
-    else if (change.status === 'loading') void protection.updateBadge(tabId, tab.url, eventAt);
+    const { update, reset, sameDocument } = tabChange(change, import.meta.env.FIREFOX);
+    if (reset) badgeReset(tabId, reset);
+    if (update === 'navigated') void protection.navigated(tabId, tab.url, eventAt, sameDocument);
+    else if (update === 'badge') void protection.updateBadge(tabId, tab.url, eventAt);
   };
   // Without a filter Firefox sends a listener every change of every tab (title, favicon, sound...),
   // each through its parent process, which also dispatches the pages' network events; only the
@@ -29,6 +31,7 @@ export default defineBackground(() => {
     if (frameId === 0) void protection.pageLoaded(tabId, url);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
+    forgetBadge(tabId);
     void protection.caution.forget(tabId);
     void protection.embedded.forget(tabId);
   });

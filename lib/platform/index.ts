@@ -1,5 +1,5 @@
 /** Every difference between Chrome and Firefox that the code has to know about, in one room. */
 export { actionApi } from './action';
 export { SITE_ORIGINS } from './origins';
-export { hasSiteAccess, onSiteAccessChange, requestSiteAccess } from './site-access';
+export { forgetSiteAccess, hasSiteAccess, knownSiteAccess, onSiteAccessChange, requestSiteAccess } from './site-access';
 export { requestDataConsent } from './data-consent';

@@ -1,7 +1,8 @@
 /** The toolbar badge: colour, a short text, and a title that screen readers read. */
 import { isolateLtr, t } from '../i18n';
 import { backgroundLanguage } from '../i18n/background';
-import { actionApi, hasSiteAccess } from '../platform';
+import { browser } from 'wxt/browser';
+import { actionApi, knownSiteAccess } from '../platform';
 import type { Verdict } from '../verdict';
 
 export interface BadgeLook {
@@ -35,9 +36,67 @@ export function badgeLook(verdict: Verdict | null, siteAccess = true, embedded: 
   }
 }
 
+/**
+ * What each tab's badge was last set to (lookKey), so that a look the tab already shows costs no
+ * call: in Firefox each action call is a round trip to the parent process, which also carries the
+ * pages' loads (README, "Page load"). Lost when the background stops; the next look is then set again.
+ */
+const shown = new Map<number, string>();
+
+const lookKey = (look: BadgeLook) => `${look.text}\u0000${look.color ?? ''}\u0000${look.title}`;
+
+/** What a tab shows once the browser has reset its badge: the manifest's, in the browser's language. */
+function resetKey(): string {
+  return lookKey({ text: '', color: null, title: browser.i18n.getMessage('actionTitle') });
+}
+
+/**
+ * What a tab change did to the tab's badge and what the background does about it (pure). Firefox
+ * resets a tab's badge, text and title, when a document loads in it (a new page or a reload: the
+ * change then carries the address and "loading") but not on a same-document navigation (a
+ * fragment, pushState: "complete"); its first "loading" comes before that reset, so setting the
+ * badge then is wasted (tests/e2e/firefox.test.ts, "badge"). Chrome keeps a tab's badge until the
+ * tab closes and tells of a reload only by "loading".
+ *
+ * - `navigated`: a new address, its caution starts again and the badge follows (`sameDocument`:
+ *   the page stays, and so does its caution; only Firefox tells);
+ * - `badge`: the same address loads again, the badge follows;
+ * - `reset`: the browser has put the tab's badge back to the manifest's; `unknown`: it may have.
+ */
+export function tabChange(change: { url?: string; status?: string }, firefox: boolean): TabChange {
+  if (change.url !== undefined) {
+    const sameDocument = firefox && change.status === 'complete';
+    const reset = !firefox || sameDocument ? null : change.status === 'loading' ? 'reset' : 'unknown';
+    return { update: 'navigated', reset, sameDocument };
+  }
+  if (change.status === 'loading' && !firefox) return { update: 'badge', reset: null, sameDocument: false };
+  return { update: null, reset: null, sameDocument: false };
+}
+
+export interface TabChange {
+  readonly update: 'navigated' | 'badge' | null;
+  readonly reset: 'reset' | 'unknown' | null;
+  readonly sameDocument: boolean;
+}
+
+/** The browser put the tab's badge back to the manifest's (`reset`), or may have (`unknown`). */
+export function badgeReset(tabId: number, reset: 'reset' | 'unknown'): void {
+  if (reset === 'reset') shown.set(tabId, resetKey());
+  else shown.delete(tabId);
+}
+
+/** The tab closed: nothing to remember for it. */
+export function forgetBadge(tabId: number): void {
+  shown.delete(tabId);
+}
+
 export async function showBadge(tabId: number, verdict: Verdict | null, embedded: readonly string[] = []): Promise<void> {
   await backgroundLanguage();
-  const look = badgeLook(verdict, await hasSiteAccess(), embedded);
+  const look = badgeLook(verdict, await knownSiteAccess(), embedded);
+  const key = lookKey(look);
+  if (shown.get(tabId) === key) return;
+  // Forgotten first: a call that fails leaves the tab's badge unknown, so the next look is set again.
+  shown.delete(tabId);
   const action = actionApi();
   await Promise.all([
     action.setBadgeText({ tabId, text: look.text }),
@@ -45,4 +104,5 @@ export async function showBadge(tabId: number, verdict: Verdict | null, embedded
     look.color ? action.setBadgeBackgroundColor({ tabId, color: look.color }) : Promise.resolve(),
   ]);
   if (look.color && 'setBadgeTextColor' in action) await action.setBadgeTextColor({ tabId, color: '#FFFFFF' });
+  shown.set(tabId, key);
 }

@@ -9,6 +9,7 @@ import { browser } from 'wxt/browser';
 import { judge, type CautionAssessment, type PageFeatures } from '../caution';
 import { hostFromUrl } from '../domain';
 import type { LookOutcome } from './page-look';
+import { mirrored } from './session-mirror';
 
 interface TabCaution {
   readonly host: string;
@@ -35,7 +36,7 @@ const MAX_DISMISSED = 1_000;
 
 export class CautionTabs {
   constructor(
-    private readonly area: SessionArea = browser.storage.session as unknown as SessionArea,
+    private readonly area: SessionArea = mirrored(browser.storage.session as unknown as SessionArea),
     private readonly assess: typeof judge = judge,
   ) {}
 
@@ -46,9 +47,8 @@ export class CautionTabs {
       await this.area.remove([tabKey(tabId), lookKey(tabId)]);
       return null;
     }
-    await this.area.remove(lookKey(tabId));
     const assessment = this.assess(host.name, null);
-    await this.area.set({ [tabKey(tabId)]: { host: host.name, assessment } satisfies TabCaution });
+    await Promise.all([this.area.remove(lookKey(tabId)), this.area.set({ [tabKey(tabId)]: { host: host.name, assessment } satisfies TabCaution })]);
     return assessment;
   }
 

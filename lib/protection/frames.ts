@@ -6,6 +6,7 @@
  * for the page that framed the site: a tab that moves on to another page starts again.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { mirrored, type MirrorableArea } from './session-mirror';
 
 /** At most this many sites per page (a page could frame thousands). */
 export const MAX_EMBEDDED = 5;
@@ -54,7 +55,7 @@ export class EmbeddedSites {
   /** Records one after another: two frames of one page must not overwrite each other. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly area: SessionArea = browser.storage.session) {}
+  constructor(private readonly area: SessionArea = mirrored(browser.storage.session as unknown as MirrorableArea) as unknown as SessionArea) {}
 
   private key(tabId: number): string {
     return `embedded:${tabId}`;

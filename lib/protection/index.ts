@@ -1,5 +1,5 @@
-export { badgeLook, showBadge } from './badge';
-export type { BadgeLook } from './badge';
+export { badgeLook, badgeReset, forgetBadge, showBadge, tabChange } from './badge';
+export type { BadgeLook, TabChange } from './badge';
 export { BUNDLED_INDEX_FILE, BUNDLED_VALID_DAYS, ensureBundledLists, stampBundledLists } from './bundled';
 export { watchSiteAccess } from './site-access';
 export { FOLD_ALARM, needsCompaction, ProtectionService, urlToCheck } from './service';

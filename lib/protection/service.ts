@@ -345,9 +345,12 @@ export class ProtectionService {
     return (await this.verdict(url))?.kind === 'unknown';
   }
 
-  /** A tab went to a new page: its caution starts again from the host name. */
-  async navigated(tabId: number, url: string | undefined, eventAt?: number): Promise<void> {
-    if (url) await this.caution.navigated(tabId, urlToCheck(url, warningPageUrl()));
+  /**
+   * A tab went to a new page: its caution starts again from the host name. A same-document
+   * navigation (a fragment, pushState) keeps the page, and with it the page's caution.
+   */
+  async navigated(tabId: number, url: string | undefined, eventAt?: number, sameDocument = false): Promise<void> {
+    if (url && !sameDocument) await this.caution.navigated(tabId, urlToCheck(url, warningPageUrl()));
     await this.updateBadge(tabId, url, eventAt);
   }
 

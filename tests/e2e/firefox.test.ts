@@ -25,14 +25,17 @@ import { startSiteServer, type SiteServer } from './support/site-server';
 import { LISTED, LISTED_TOO, UNLISTED } from './support/hosts';
 
 const SUBDOMAINS = [`www.${LISTED}`, `shop.www.${LISTED}`];
+/** An unlisted page written like an illegal shop: the caution verdict's (tests/e2e/caution.test.ts). */
+const ROGUE = 'cheapmeds24-online.example';
 
 let server: SiteServer;
 let ff: FirefoxExtensionBrowser;
 
 beforeAll(async () => {
   server = await startSiteServer();
+  server.serve(ROGUE, '*', readFileSync(new URL('./fixtures/caution/rogue-shop.html', import.meta.url), 'utf8'));
   ff = await launchFirefoxWithExtension({
-    hosts: [LISTED, LISTED_TOO, ...SUBDOMAINS, UNLISTED],
+    hosts: [LISTED, LISTED_TOO, ...SUBDOMAINS, UNLISTED, ROGUE],
     // Grants a permissions.request() without the doorhanger a headless browser cannot click.
     prefs: { 'extensions.webextOptionalPermissionPrompts': false },
   });
@@ -167,6 +170,41 @@ describe('badge and popup in Firefox', () => {
     expect(popup.verdict).toBe('unknown');
     expect(popup.text).toContain(`${UNLISTED} is not on any of your lists`);
     await popup.page.close();
+    await page.close();
+  });
+});
+
+describe('the badge through navigations in Firefox', () => {
+  // Firefox puts a tab's badge back to the manifest's when a document loads in it, a reload
+  // included, and leaves it on a same-document navigation; the background sets a tab's badge only
+  // when what it shows changes (lib/protection/badge.ts, tabChange), so each of these must hold.
+  it('keeps the amber mark through a reload and a fragment, drops it for an ordinary page, and marks a listed site again', async () => {
+    const page = await ff.newPage();
+    const rogue = `${server.origin(ROGUE)}/shop`;
+    await visit(page, rogue);
+    const amber = await paintedBadgeFor(ff, rogue);
+    expect(amber.title).toContain(ROGUE);
+    const { tabId } = amber;
+    const badgeOf = () => ff.api(async (api, t) => ({ text: await api.action.getBadgeText({ tabId: t }), title: await api.action.getTitle({ tabId: t }) }), tabId);
+
+    await page.reload();
+    await expect.poll(async () => (await badgeOf()).text).toBe(amber.text);
+    await page.evaluate(() => {
+      location.hash = 'offers';
+    });
+    await expect.poll(async () => (await badgeOf()).text).toBe(amber.text);
+
+    const plain = `${server.origin(UNLISTED)}/after-rogue`;
+    await visit(page, plain);
+    await expect.poll(async () => (await badgeOf()).text).toBe('');
+    expect((await badgeOf()).title).not.toContain(ROGUE);
+
+    const listed = `${server.origin(LISTED)}/after-plain`;
+    expect(await visit(page, listed)).toBe(warningFor(listed));
+    await expect.poll(async () => (await badgeOf()).text).toBe('!');
+    await visit(page, rogue);
+    await expect.poll(async () => (await badgeOf()).text).toBe(amber.text);
+    expect((await badgeOf()).title).toBe(amber.title);
     await page.close();
   });
 });

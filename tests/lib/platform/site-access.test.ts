@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { actionApi, hasSiteAccess, onSiteAccessChange, requestSiteAccess, SITE_ORIGINS } from '../../../lib/platform';
+import { actionApi, forgetSiteAccess, hasSiteAccess, knownSiteAccess, onSiteAccessChange, requestSiteAccess, SITE_ORIGINS } from '../../../lib/platform';
 
 type Listener = () => void;
 
@@ -51,6 +51,31 @@ describe('site access', () => {
     stop();
     expect(events.added).toEqual([]);
     expect(events.removed).toEqual([]);
+  });
+});
+
+describe('knownSiteAccess', () => {
+  it('asks the browser once, and again after a grant or revocation that onSiteAccessChange heard', async () => {
+    forgetSiteAccess();
+    const events = permissionEvents();
+    const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    const stop = onSiteAccessChange(() => undefined);
+    expect(await knownSiteAccess()).toBe(true);
+    expect(await knownSiteAccess()).toBe(true);
+    expect(contains).toHaveBeenCalledTimes(1);
+
+    contains.mockResolvedValue(false);
+    events.removed.forEach((l) => l());
+    expect(await knownSiteAccess()).toBe(false);
+    stop();
+  });
+
+  it('does not remember a failed answer', async () => {
+    forgetSiteAccess();
+    const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockRejectedValueOnce(new Error('context invalidated')).mockResolvedValue(true);
+    await expect(knownSiteAccess()).rejects.toThrow('context invalidated');
+    expect(await knownSiteAccess()).toBe(true);
+    expect(contains).toHaveBeenCalledTimes(2);
   });
 });
 
