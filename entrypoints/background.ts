@@ -5,7 +5,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { onBackgroundLanguageChange } from '../lib/i18n/background';
 import { openDatabase } from '../lib/lists';
 import { listenInBackground } from '../lib/messaging/background';
-import { FOLD_ALARM, OUTBOX_ALARM, ProtectionService, UPDATE_ALARM, badgeReset, forgetBadge, scheduleUpdates, tabChange, watchSiteAccess } from '../lib/protection';
+import { FOLD_ALARM, OUTBOX_ALARM, ProtectionService, UPDATE_ALARM, badgeReset, committedResetsBadge, forgetBadge, scheduleUpdates, tabChange, watchSiteAccess } from '../lib/protection';
 
 export default defineBackground(() => {
   const protection = new ProtectionService(openDatabase());
@@ -25,7 +25,14 @@ export default defineBackground(() => {
   if (import.meta.env.FIREFOX) (browser.tabs.onUpdated as unknown as FilteredEvent).addListener(tabUpdated, { properties: ['url', 'status'] });
   else browser.tabs.onUpdated.addListener(tabUpdated);
   // A listed site served without a request (a service worker's cache): lib/protection/service-workers.ts.
-  browser.webNavigation.onCommitted.addListener(({ tabId, frameId, url }) => void protection.committed({ tabId, frameId, url }));
+  browser.webNavigation.onCommitted.addListener(({ tabId, frameId, url }) => {
+    // Chrome has just put the tab's badge back to the manifest's (lib/protection/badge.ts).
+    if (committedResetsBadge(frameId, import.meta.env.FIREFOX)) {
+      badgeReset(tabId, 'reset');
+      void protection.updateBadge(tabId, url);
+    }
+    void protection.committed({ tabId, frameId, url });
+  });
   // A page loaded in a tab's top frame: the caution verdict's first look (lib/protection/page-look.ts).
   browser.webNavigation.onCompleted.addListener(({ tabId, frameId, url }) => {
     if (frameId === 0) void protection.pageLoaded(tabId, url);

@@ -42,6 +42,8 @@ export function badgeLook(verdict: Verdict | null, siteAccess = true, embedded: 
  * pages' loads (README, "Page load"). Lost when the background stops; the next look is then set again.
  */
 const shown = new Map<number, string>();
+/** Counts each tab's resets: a call made before a reset must not record its look as shown after it. */
+const resets = new Map<number, number>();
 
 const lookKey = (look: BadgeLook) => `${look.text}\u0000${look.color ?? ''}\u0000${look.title}`;
 
@@ -79,8 +81,17 @@ export interface TabChange {
   readonly sameDocument: boolean;
 }
 
+/**
+ * Whether a commit (webNavigation.onCommitted, which tells of no same-document navigation) has
+ * reset the tab's badge, for the browser whose tab events do not say so: Chrome, in the main frame.
+ */
+export function committedResetsBadge(frameId: number, firefox: boolean): boolean {
+  return !firefox && frameId === 0;
+}
+
 /** The browser put the tab's badge back to the manifest's (`reset`), or may have (`unknown`). */
 export function badgeReset(tabId: number, reset: 'reset' | 'unknown'): void {
+  resets.set(tabId, (resets.get(tabId) ?? 0) + 1);
   if (reset === 'reset') shown.set(tabId, resetKey());
   else shown.delete(tabId);
 }
@@ -88,9 +99,11 @@ export function badgeReset(tabId: number, reset: 'reset' | 'unknown'): void {
 /** The tab closed: nothing to remember for it. */
 export function forgetBadge(tabId: number): void {
   shown.delete(tabId);
+  resets.delete(tabId);
 }
 
 export async function showBadge(tabId: number, verdict: Verdict | null, embedded: readonly string[] = []): Promise<void> {
+  const before = resets.get(tabId);
   await backgroundLanguage();
   const look = badgeLook(verdict, await knownSiteAccess(), embedded);
   const key = lookKey(look);
@@ -104,5 +117,6 @@ export async function showBadge(tabId: number, verdict: Verdict | null, embedded
     look.color ? action.setBadgeBackgroundColor({ tabId, color: look.color }) : Promise.resolve(),
   ]);
   if (look.color && 'setBadgeTextColor' in action) await action.setBadgeTextColor({ tabId, color: '#FFFFFF' });
-  shown.set(tabId, key);
+  // A reset since the look was worked out may have come after these calls: then the look is unknown.
+  if (resets.get(tabId) === before) shown.set(tabId, key);
 }

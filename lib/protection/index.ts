@@ -1,4 +1,4 @@
-export { badgeLook, badgeReset, forgetBadge, showBadge, tabChange } from './badge';
+export { badgeLook, badgeReset, committedResetsBadge, forgetBadge, showBadge, tabChange } from './badge';
 export type { BadgeLook, TabChange } from './badge';
 export { BUNDLED_INDEX_FILE, BUNDLED_VALID_DAYS, ensureBundledLists, stampBundledLists } from './bundled';
 export { watchSiteAccess } from './site-access';

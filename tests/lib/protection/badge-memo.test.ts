@@ -7,7 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { hostFromUrl } from '../../../lib/domain';
 import { t } from '../../../lib/i18n';
 import { forgetSiteAccess } from '../../../lib/platform';
-import { badgeReset, forgetBadge, showBadge, tabChange } from '../../../lib/protection';
+import { badgeReset, committedResetsBadge, forgetBadge, showBadge, tabChange } from '../../../lib/protection';
 import type { Verdict, VerdictKind } from '../../../lib/verdict';
 import { serveCatalogues } from '../i18n/catalogues';
 
@@ -33,6 +33,14 @@ describe('tabChange', () => {
     [{}, false, { update: null, reset: null, sameDocument: false }],
   ] as const)('%j in Firefox %s: %j', (change, firefox, expected) => {
     expect(tabChange(change, firefox)).toEqual(expected);
+  });
+});
+
+describe('committedResetsBadge', () => {
+  it("is Chrome's main frame only: Firefox's tab events tell of its reset, and a frame resets nothing", () => {
+    expect(committedResetsBadge(0, false)).toBe(true);
+    expect(committedResetsBadge(3, false)).toBe(false);
+    expect(committedResetsBadge(0, true)).toBe(false);
   });
 });
 
@@ -95,6 +103,15 @@ describe('showBadge', () => {
     badgeReset(TAB, 'unknown');
     await showBadge(TAB, verdict('unknown'));
     expect(setText).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not take a look whose calls a reset overtook as shown', async () => {
+    // The reset comes while the look is set: the browser may have put the badge back after the calls.
+    setText.mockImplementationOnce(async () => badgeReset(TAB, 'reset'));
+    await showBadge(TAB, verdict('caution'));
+    await showBadge(TAB, verdict('caution'));
+    expect(setText).toHaveBeenCalledTimes(2);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).toBe('?');
   });
 
   it('sets the look again after a failed call', async () => {
