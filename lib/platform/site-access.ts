@@ -8,35 +8,23 @@
  */
 import { browser } from 'wxt/browser';
 import { SITE_ORIGINS } from './origins';
+import { remembered } from './remembered';
 
 export function hasSiteAccess(): Promise<boolean> {
   return browser.permissions.contains({ origins: [...SITE_ORIGINS] });
 }
 
-/** The last answer of knownSiteAccess, until a permission changes. */
-let known: Promise<boolean> | null = null;
+const siteAccess = remembered(hasSiteAccess);
 
 /**
- * hasSiteAccess, asked once and then remembered until the person grants or revokes a permission.
- * For what runs at every navigation (the badge): in Firefox each `permissions.contains` is a
- * round trip to the parent process, which also carries the pages' loads (README, "Page load").
- * A failed answer is not remembered. Only where onSiteAccessChange listens, which forgets the
- * answer at each change (the background: lib/protection/site-access.ts).
+ * hasSiteAccess, asked once and then remembered until the person grants or revokes a permission,
+ * where onSiteAccessChange listens (the background: lib/protection/site-access.ts); asked at each
+ * call elsewhere. For the badge, at every navigation (remembered.ts says why).
  */
-export function knownSiteAccess(): Promise<boolean> {
-  if (known) return known;
-  const asked = hasSiteAccess();
-  known = asked;
-  asked.catch(() => {
-    if (known === asked) known = null;
-  });
-  return asked;
-}
+export const knownSiteAccess = (): Promise<boolean> => siteAccess.get();
 
 /** Drops knownSiteAccess's answer: the next call asks the browser again. */
-export function forgetSiteAccess(): void {
-  known = null;
-}
+export const forgetSiteAccess = (): void => siteAccess.forget();
 
 /**
  * Asks the person for access. Call it directly from a click handler: browsers only show the
@@ -49,13 +37,15 @@ export function requestSiteAccess(): Promise<boolean> {
 /** Calls back with the new state whenever the person grants or revokes a permission. Returns the unsubscribe. */
 export function onSiteAccessChange(listener: (granted: boolean) => void): () => void {
   const check = () => {
-    forgetSiteAccess();
+    siteAccess.forget();
     void hasSiteAccess().then(listener);
   };
   browser.permissions.onAdded.addListener(check);
   browser.permissions.onRemoved.addListener(check);
+  const ended = siteAccess.listening();
   return () => {
     browser.permissions.onAdded.removeListener(check);
     browser.permissions.onRemoved.removeListener(check);
+    ended();
   };
 }

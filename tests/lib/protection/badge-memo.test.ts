@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { hostFromUrl } from '../../../lib/domain';
 import { t } from '../../../lib/i18n';
-import { forgetSiteAccess } from '../../../lib/platform';
+import { forgetSiteAccess, onSiteAccessChange } from '../../../lib/platform';
 import { badgeReset, committedResetsBadge, forgetBadge, showBadge, tabChange } from '../../../lib/protection';
 import type { Verdict, VerdictKind } from '../../../lib/verdict';
 import { serveCatalogues } from '../i18n/catalogues';
@@ -48,6 +48,7 @@ describe('showBadge', () => {
   let setText: ReturnType<typeof vi.spyOn>;
   let setTitle: ReturnType<typeof vi.spyOn>;
   let contains: ReturnType<typeof vi.spyOn>;
+  let stopListening: () => void;
 
   beforeEach(() => {
     fakeBrowser.reset();
@@ -55,6 +56,12 @@ describe('showBadge', () => {
     forgetSiteAccess();
     forgetBadge(TAB);
     contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    // The background listens for permission changes, so site access is remembered (the fake browser has no such events).
+    for (const event of [fakeBrowser.permissions.onAdded, fakeBrowser.permissions.onRemoved]) {
+      vi.spyOn(event, 'addListener').mockImplementation(() => undefined);
+      vi.spyOn(event, 'removeListener').mockImplementation(() => undefined);
+    }
+    stopListening = onSiteAccessChange(() => undefined);
     // The manifest's title, as the browser gives it in its own language (English here, as the background's).
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => t(key as 'actionTitle'));
     setText = vi.spyOn(fakeBrowser.action, 'setBadgeText');
@@ -62,6 +69,7 @@ describe('showBadge', () => {
   });
 
   afterEach(() => {
+    stopListening();
     vi.restoreAllMocks();
   });
 
