@@ -1,13 +1,15 @@
 /**
- * Ed25519 itself, in two engines that give the same signatures:
+ * Ed25519 itself, in two engines that give the same signatures (and, where a runtime installs one,
+ * a third that only verifies: `NativeEd25519` below, Node's `crypto.verify` in the toolkit):
  * - the platform's (WebCrypto's `Ed25519`: Node 20, Chromium 137+, Firefox 129+), which hashes the
- *   caller's bytes where they are;
+ *   caller's bytes where they are in the browsers (Node 20's copies them into its job first);
  * - @noble/ed25519, where WebCrypto has no Ed25519 (an older Chromium). noble copies the message
  *   twice per signature (one copy to own it, one to prefix it for the hash): on a 146 MB list of a
  *   million entries those copies were 1.3 s of the toolkit's 5.3 s `sign`.
  *
  * Ed25519 is deterministic, so both engines make the same 64 bytes for the same key and message.
- * Both refuse a public key that is not a canonical encoding or that has small order (noble's
+ * Node's native check is OpenSSL's, as its WebCrypto is, and judges as the platform engine does.
+ * All refuse a public key that is not a canonical encoding or that has small order (noble's
  * strict decoding runs before either engine verifies: with such a key, signatures could be made
  * without the secret key), a signature whose S is not below the group order, and a non-canonical R.
  * What is left between them is the equation: WebCrypto's implementations check it without the
@@ -17,7 +19,26 @@
  */
 import * as ed from '@noble/ed25519';
 
-export type Engine = 'platform' | 'noble';
+export type Engine = 'platform' | 'noble' | 'native';
+
+/**
+ * A synchronous Ed25519 check that a runtime may offer beside WebCrypto (Node's `crypto.verify`:
+ * `lib/signing/node.ts`, which the toolkit installs). Node 20's WebCrypto copies the message
+ * before it hashes it, so checking a 146 MB list took 0.5 s there against 0.14 s for the same
+ * check through `crypto.verify` (about one SHA-512 pass). The browser has no such thing: the
+ * extension never installs one.
+ */
+export interface NativeEd25519 {
+  /** Whether `signature` is the public key's over `message`; may throw on malformed input. */
+  verify(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean;
+}
+
+let native: NativeEd25519 | undefined;
+
+/** Makes `impl` the engine that verifies (signing stays with WebCrypto, off the main thread); undefined puts WebCrypto back. */
+export function useNativeEd25519(impl: NativeEd25519 | undefined): void {
+  native = impl;
+}
 
 /** RFC 8032's first test public key, imported once to learn whether WebCrypto has Ed25519. */
 const PROBE_KEY = Uint8Array.from([
@@ -36,8 +57,9 @@ ed.hashes.sha512Async = async (message: Uint8Array) => new Uint8Array(await cryp
 
 let detected: Promise<Engine> | undefined;
 
-/** The engine this platform uses: WebCrypto's Ed25519 when it has one. */
+/** The engine this platform uses: a native one when installed, else WebCrypto's Ed25519 when it has one. */
 export function engine(): Promise<Engine> {
+  if (native) return Promise.resolve('native');
   detected ??= crypto.subtle.importKey('raw', PROBE_KEY, ALGORITHM, false, ['verify']).then(
     () => 'platform' as const,
     () => 'noble' as const,
@@ -54,6 +76,8 @@ const buffer = (bytes: Uint8Array) => bytes as Uint8Array<ArrayBuffer>;
  */
 export async function signerWith(use: Engine, secretKey: Uint8Array): Promise<(message: Uint8Array) => Promise<Uint8Array>> {
   if (secretKey.length !== 32) throw new RangeError('an Ed25519 secret key is 32 bytes');
+  // A native engine verifies only: its signing would block the main thread, which `pharmacheck
+  // sign` uses meanwhile to check the bytes it signs.
   if (use === 'noble') {
     const seed = secretKey.slice();
     return (message) => ed.signAsync(message, seed);
@@ -84,6 +108,10 @@ export async function verifyWith(use: Engine, signature: Uint8Array, message: Ui
   if (signature.length !== 64 || !usablePublicKey(publicKey)) return false;
   try {
     if (use === 'noble') return await ed.verifyAsync(signature, message, publicKey, { zip215: false });
+    if (use === 'native') {
+      if (!native) throw new Error('no native Ed25519 installed');
+      return native.verify(signature, message, publicKey);
+    }
     const key = await crypto.subtle.importKey('raw', buffer(publicKey), ALGORITHM, false, ['verify']);
     return await crypto.subtle.verify(ALGORITHM, key, buffer(signature), buffer(message));
   } catch {

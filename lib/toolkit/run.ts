@@ -4,6 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { Refused } from '../lists';
+import { useNativeEd25519 } from '../signing/ed25519';
+import { nodeEd25519 } from '../signing/node';
 import { helpOf, messagesOf, summaryOf, type Command, type Io } from './command';
 import { build } from './commands/build';
 import { check } from './commands/check';
@@ -18,6 +20,10 @@ import { verify } from './commands/verify';
 import { CliError, EXIT, type ExitCode } from './exit';
 import { packageFile } from './package-root';
 import { takeLangOption, toolkitLanguages, toolkitTranslator, UnknownLanguage } from './i18n';
+
+// Signatures are checked through Node's crypto.verify: a million-entry list's in 0.14 s instead
+// of WebCrypto's 0.5 s here (lib/signing/ed25519.ts, NativeEd25519).
+useNativeEd25519(nodeEd25519);
 
 export const COMMANDS: readonly Command[] = [keygen, build, sign, verify, diff, publish, check, exportCommand, rotate, directory];
 

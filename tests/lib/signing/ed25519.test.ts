@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { engine, signWith, verifyWith, type Engine } from '../../../lib/signing/ed25519';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { engine, signWith, useNativeEd25519, verifyWith, type Engine } from '../../../lib/signing/ed25519';
+import { nodeEd25519 } from '../../../lib/signing/node';
 
 const hex = (text: string) => Uint8Array.from(text.match(/../g) ?? [], (b) => parseInt(b, 16));
 const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -11,7 +12,8 @@ const VECTORS = [
   ['c5aa8df43f9f837bedb7442f31dcb7b166d38535076f094b85ce3a2e0b4458f7', 'fc51cd8e6218a1a38da47ed00230f0580816ed13ba3303ac5deb911548908025', 'af82', '6291d657deec24024827e69c3abe01a30ce548a284743a445e3680d7db5ac3ac18ff9b538d16f290ae67f760984dc6594a7c15e9716ed28dc027beceea1ec40a'],
 ] as const;
 
-const ENGINES: readonly Engine[] = ['platform', 'noble'];
+// 'native' (Node's crypto.verify, what the toolkit installs) verifies only; it signs as the platform does.
+const ENGINES: readonly Engine[] = ['platform', 'noble', 'native'];
 
 /** The group order L, little-endian, and a 32-byte little-endian sum (S + L stays below 2^256). */
 const L = 2n ** 252n + 27742317777372353535851937790883648493n;
@@ -19,11 +21,25 @@ const le = (bytes: Uint8Array) => bytes.reduceRight((n, b) => (n << 8n) | BigInt
 const toLe = (n: bigint) => Uint8Array.from({ length: 32 }, (_, i) => Number((n >> BigInt(8 * i)) & 0xffn));
 
 describe('the Ed25519 engines', () => {
-  it('Node has WebCrypto Ed25519, so the platform engine is the one in use here', async () => {
+  afterEach(() => useNativeEd25519(undefined));
+
+  it('Node has WebCrypto Ed25519, so the platform engine is the one in use here, until a native one is installed', async () => {
+    expect(await engine()).toBe('platform');
+    useNativeEd25519(nodeEd25519);
+    expect(await engine()).toBe('native');
+    useNativeEd25519(undefined);
     expect(await engine()).toBe('platform');
   });
 
-  for (const use of ENGINES) {
+  it('native: with none installed, verifies nothing (false, no throw)', async () => {
+    const [, pub, message, signature] = VECTORS[1];
+    expect(await verifyWith('native', hex(signature), hex(message), hex(pub))).toBe(false);
+  });
+
+  for (const use of ENGINES) describe(use, () => {
+    // The native engine's tests run with it installed, as the toolkit has it.
+    beforeEach(() => useNativeEd25519(use === 'native' ? nodeEd25519 : undefined));
+
     it(`${use}: signs RFC 8032's test vectors to their signatures and verifies them`, async () => {
       for (const [secret, pub, message, signature] of VECTORS) {
         expect(toHex(await signWith(use, hex(message), hex(secret)))).toBe(signature);
@@ -63,13 +79,15 @@ describe('the Ed25519 engines', () => {
       expect(await verifyWith(use, new Uint8Array(64), hex(message), hex(pub))).toBe(false);
       await expect(signWith(use, hex(message), new Uint8Array(31))).rejects.toThrow(/32 bytes/);
     });
-  }
+  });
 
   it('make the same signature for the same key and message, and each verifies the other', async () => {
+    useNativeEd25519(nodeEd25519);
     const secret = crypto.getRandomValues(new Uint8Array(32));
     const message = Uint8Array.from({ length: 1 << 20 }, (_, i) => (i * 31 + 7) & 0xff);
-    const [platform, noble] = await Promise.all(ENGINES.map((use) => signWith(use, message, secret)));
+    const [platform, noble, native] = await Promise.all(ENGINES.map((use) => signWith(use, message, secret)));
     expect(toHex(platform!)).toBe(toHex(noble!));
+    expect(toHex(native!)).toBe(toHex(platform!));
     const { getPublicKeyAsync } = await import('@noble/ed25519');
     const pub = await getPublicKeyAsync(secret);
     for (const use of ENGINES) expect(await verifyWith(use, platform!, message, pub)).toBe(true);

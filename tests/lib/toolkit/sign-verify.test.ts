@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deltaBytes, diffLists, serializeList } from '../../../lib/lists';
 import { signatureFileSchema } from '../../../lib/signing';
+import { engine } from '../../../lib/signing/ed25519';
 import { entry, makeList } from '../lists/fixtures';
 import { CHILD_TIMEOUT_MS, cli, exists, inProcess, keyFiles, readJsonFile, workDir, writeList } from './cli';
 
@@ -17,6 +18,17 @@ async function signedList(dir: string) {
 }
 
 describe('pharmacheck sign and verify', { timeout: CHILD_TIMEOUT_MS }, () => {
+  it("the toolkit checks signatures through Node's crypto.verify (the native engine), and it refuses what it must", async () => {
+    // Importing the toolkit (./cli does) installs the native engine.
+    expect(await engine()).toBe('native');
+    const dir = await workDir();
+    const { keys, path } = await signedList(dir);
+    expect((await inProcess(['verify', path, '--key', keys.public])).code).toBe(0);
+    const text = await readFile(path, 'utf8');
+    await writeFile(path, `${text} `);
+    expect((await inProcess(['verify', path, '--key', keys.public])).code).toBe(1);
+  });
+
   it('sign a list and verify it, as child processes', async () => {
     const dir = await workDir();
     const keys = await keyFiles(dir);
