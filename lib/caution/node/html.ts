@@ -4,7 +4,15 @@
  * parsed by linkedom (a maintained DOM implementation) into a Document that extractFeatures reads
  * exactly as it reads the browser's. For the toolkit, the tests and the evaluation; never bundled.
  */
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+
+type Linkedom = typeof import('linkedom');
+let linkedom: Linkedom | undefined;
+/**
+ * linkedom is loaded when the first page is parsed, not when this module is: it costs about 170 ms
+ * of the toolkit's start-up, and only `check --page` needs it.
+ */
+const parseHTML: Linkedom['parseHTML'] = (...args) => (linkedom ??= createRequire(import.meta.url)('linkedom') as Linkedom).parseHTML(...args);
 
 /** Pages larger than this are cut before parsing: the features come from the top and the end anyway. */
 export const MAX_PAGE_BYTES = 16 * 1024 * 1024;
