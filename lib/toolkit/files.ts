@@ -80,6 +80,7 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string, m
  */
 export async function writePiecesAtomic(path: string, pieces: Iterable<string>, maxBytes: number, tooLarge: (bytes: number) => Error): Promise<number> {
   const temporary = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const encoder = new TextEncoder();
   let written = 0;
   let file;
   try {
@@ -89,9 +90,7 @@ export async function writePiecesAtomic(path: string, pieces: Iterable<string>, 
   }
   try {
     for (const piece of pieces) {
-      // Buffer.from encodes as TextEncoder does (a lone surrogate as U+FFFD) in about a tenth of
-      // the time on large pieces: 33 ms against 0.5 s for a million-entry list.
-      const bytes = Buffer.from(piece, 'utf8');
+      const bytes = encoder.encode(piece);
       written += bytes.byteLength;
       if (written > maxBytes) throw tooLarge(written);
       await file.write(bytes);

@@ -17,6 +17,22 @@ const tricky = [
   entry('e-rogue.example'),
 ];
 
+const shared = { source: 'Shared authority', reference: 'case 1' };
+/** Entries the template does not write (other keys, another order, values of other types), and ones it does. */
+const unusual = [
+  { category: 'illegal-pharmacy', domain: 'order.example', added: '2026-01-15', evidence: shared },
+  { ...entry('extra.example'), extra: 1 },
+  { ...entry('undefined-note.example'), note: undefined },
+  { ...entry('number-added.example'), added: 20260115 },
+  { ...entry('array-evidence.example'), evidence: ['a', { b: 1 }] },
+  Object.assign(Object.create({ inherited: true }), entry('inherited.example')),
+  { ...entry('quote"and\\back.example'), note: 'line\nbreak, tab\t, \u2028, é, 🧪, lone \ud800' },
+  { domain: 'shared-1.example', category: 'illegal-pharmacy', added: '2026-01-15', evidence: shared },
+  { domain: 'shared-2.example', category: 'illegal-pharmacy', added: '2026-01-15', evidence: shared },
+  { domain: 'other.example', category: 'illegal-pharmacy', added: '2026-01-15', evidence: { source: 'Other' } },
+  { domain: 'shared-3.example', category: 'illegal-pharmacy', added: '2026-01-15', evidence: shared, note: 'n' },
+] as unknown as Entry[];
+
 describe('serializeList', () => {
   it.each([
     ['ordinary entries', Array.from({ length: 25 }, (_, i) => entry(`shop${i}.example`))],
@@ -31,6 +47,22 @@ describe('serializeList', () => {
     expect(listSchema.parse(JSON.parse(text))).toEqual(list);
     const lines = text.split('\n').filter((l) => l.startsWith('{"domain"'));
     expect(lines).toHaveLength(entries.length);
+  });
+
+  it('writes entries of any shape exactly as JSON.stringify does, evidence shared or not', () => {
+    const list = { ...makeList(), entries: unusual };
+    const { entries: _e, ...meta } = list;
+    expect(serializeList(list)).toBe(entryByEntry(unusual, meta));
+    // An evidence object changed between two serialisations is written as it is now.
+    const before = serializeList(list);
+    shared.reference = 'case 2';
+    try {
+      const after = serializeList(list);
+      expect(after).not.toBe(before);
+      expect(after).toBe(entryByEntry(unusual, meta));
+    } finally {
+      shared.reference = 'case 1';
+    }
   });
 
   it('gives the same text whatever the piece size, a "},{" in a note in any piece', () => {
