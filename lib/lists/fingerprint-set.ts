@@ -168,28 +168,23 @@ function sortPairs(hiIn: Uint32Array, loIn: Uint32Array): { hi: Uint32Array; lo:
 const SMALL_RUN = 16;
 
 /**
- * The position of the first domain that repeats an earlier one (the second occurrence that comes
- * first in `domains`), or -1: what one pass with a Set finds, from one native sort of 32-bit
- * hashes instead (a Set of a million strings from JSON.parse hashes each of them and re-hashes
- * them as it grows: about 0.7 s, against about 0.15 s here). Names that share a hash sit side by
- * side and are compared as strings, so a hash collision is never taken for a repeat; a long run
- * of shared hashes (names crafted to collide) is searched with a Map, so it costs no more than
- * the Set would.
+ * Calls `found` with every position whose name repeats an earlier one (any order): what one pass
+ * with a Set finds, from one native sort of 32-bit hashes instead (a Set of a million strings
+ * hashes each of them and re-hashes them as it grows: about 0.7 s, against about 0.15 s here).
+ * Names that share a hash sit side by side and are compared as strings, so a hash collision is
+ * never taken for a repeat; a long run of shared hashes (names crafted to collide) is searched
+ * with a Map, so it costs no more than the Set would.
  */
-export function firstRepeat(domains: readonly string[], hash: (name: string) => number = hashName): number {
-  const n = domains.length;
+function eachRepeat(names: readonly string[], found: (at: number) => void, hash: (name: string) => number): void {
+  const n = names.length;
   const keys = new BigUint64Array(n);
   const words = new Uint32Array(keys.buffer);
   for (let i = 0; i < n; i++) {
     words[2 * i] = i;
-    words[2 * i + 1] = hash(domains[i]!) >>> 0;
+    words[2 * i + 1] = hash(names[i]!) >>> 0;
   }
   // Sorted by hash, then by position (the low word).
   keys.sort();
-  let first = -1;
-  const found = (at: number) => {
-    if (first === -1 || at < first) first = at;
-  };
   for (let start = 0; start < n; ) {
     let end = start + 1;
     while (end < n && words[2 * end + 1] === words[2 * start + 1]) end++;
@@ -197,14 +192,14 @@ export function firstRepeat(domains: readonly string[], hash: (name: string) => 
       const seen = new Set<string>();
       for (let k = start; k < end; k++) {
         const at = words[2 * k]!;
-        if (seen.has(domains[at]!)) found(at);
-        else seen.add(domains[at]!);
+        if (seen.has(names[at]!)) found(at);
+        else seen.add(names[at]!);
       }
     } else {
       for (let k = start + 1; k < end; k++) {
         const at = words[2 * k]!;
         for (let j = start; j < k; j++) {
-          if (domains[words[2 * j]!] === domains[at]) {
+          if (names[words[2 * j]!] === names[at]) {
             found(at);
             break;
           }
@@ -213,7 +208,22 @@ export function firstRepeat(domains: readonly string[], hash: (name: string) => 
     }
     start = end;
   }
+}
+
+/** The position of the first domain that repeats an earlier one (the second occurrence that comes first in `domains`), or -1. */
+export function firstRepeat(domains: readonly string[], hash: (name: string) => number = hashName): number {
+  let first = -1;
+  eachRepeat(domains, (at) => {
+    if (first === -1 || at < first) first = at;
+  }, hash);
   return first;
+}
+
+/** Which positions repeat an earlier name (1) and which are a name's first (0): a Set's `has` before each `add`, in one sort. */
+export function repeatedPositions(names: readonly string[], hash: (name: string) => number = hashName): Uint8Array {
+  const repeated = new Uint8Array(names.length);
+  eachRepeat(names, (at) => (repeated[at] = 1), hash);
+  return repeated;
 }
 
 /** Grows as parent names are found (most entries have none: `rogue.example` has only `example`). */

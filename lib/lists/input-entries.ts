@@ -6,6 +6,7 @@
  * changes nothing and its delta stays small), else the defaults.
  */
 import { checkEntryDomain } from '../domain';
+import { repeatedPositions } from './fingerprint-set';
 import type { InputProblem, InputRow } from './input-rows';
 import { entrySchema, type Category, type Entry, type Evidence, type ListKind } from './schema';
 
@@ -58,30 +59,41 @@ function issueText(error: { issues: readonly { path: PropertyKey[]; message: str
 }
 
 export function entriesFromRows(rows: readonly InputRow[], options: InputEntriesOptions): InputEntriesResult {
-  const entries: Entry[] = [];
-  const problems: InputProblem[] = [];
-  const seen = new Set<string>();
+  // First every row's domain is checked; then repeats are found among the rows that passed, by one
+  // sort (repeatedPositions) rather than a Set of a million names (0.7 s of a million-entry build).
+  const failed = new Map<number, InputProblem>();
+  const domains: string[] = [];
   /**
    * Names as written (canonical, before any `www.` is dropped): a repeat of one is a duplicate.
-   * Without --strip-www a name is written as it is seen, and `seen` says it all.
+   * Without --strip-www a name is written as it is seen, and the domains say it all.
    */
-  const written = options.stripWww ? new Set<string>() : seen;
+  const written: string[] = [];
   rows.forEach((row, i) => {
     if (i % 10_000 === 0) options.onProgress?.(i);
     const trimmed = row.domain.trim();
     const www = options.stripWww ? (/^(?:www\.)+/i.exec(trimmed)?.[0] ?? '') : '';
     const check = checkEntryDomain(trimmed.slice(www.length));
-    if (!check.ok) return void problems.push({ line: row.line, text: row.text, problem: check.problem, detail: trimmed });
-    const asWritten = www === '' ? check.domain : canonicalAsWritten(trimmed);
-    if (seen.has(check.domain)) {
+    if (!check.ok) return void failed.set(i, { line: row.line, text: row.text, problem: check.problem, detail: trimmed });
+    domains.push(check.domain);
+    if (options.stripWww) written.push(www === '' ? check.domain : canonicalAsWritten(trimmed));
+  });
+  const repeated = repeatedPositions(domains);
+  const writtenRepeated = options.stripWww ? repeatedPositions(written) : repeated;
+
+  const entries: Entry[] = [];
+  const problems: InputProblem[] = [];
+  let ok = 0;
+  rows.forEach((row, i) => {
+    const problem = failed.get(i);
+    if (problem) return void problems.push(problem);
+    const at = ok++;
+    const domain = domains[at]!;
+    if (repeated[at]) {
       // `www.x` folding into `x` is expected; the same name written twice is not.
-      if (written === seen || written.has(asWritten)) problems.push({ line: row.line, text: row.text, problem: 'duplicate', detail: check.domain });
-      if (written !== seen) written.add(asWritten);
+      if (writtenRepeated[at]) problems.push({ line: row.line, text: row.text, problem: 'duplicate', detail: domain });
       return;
     }
-    seen.add(check.domain);
-    if (written !== seen) written.add(asWritten);
-    const previous = options.previous?.get(check.domain);
+    const previous = options.previous?.get(domain);
     let hasFields = false;
     for (const _ in row.fields) {
       hasFields = true;
@@ -89,7 +101,7 @@ export function entriesFromRows(rows: readonly InputRow[], options: InputEntries
     }
     // Defaults are checked once by the caller and previous entries come from a valid list: only
     // fields written in the input need the schema here (a million rows stay fast).
-    const entry = compose(check.domain, row, previous ?? options.defaults, hasFields);
+    const entry = compose(domain, row, previous ?? options.defaults, hasFields);
     if (hasFields) {
       const parsed = entrySchema.safeParse(entry);
       if (!parsed.success) return void problems.push({ line: row.line, text: row.text, problem: 'invalid', detail: issueText(parsed.error) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprintOf, FingerprintSet, firstRepeat, type FingerprintFunction } from '../../../lib/lists/fingerprint-set';
+import { fingerprintOf, FingerprintSet, firstRepeat, repeatedPositions, type FingerprintFunction } from '../../../lib/lists/fingerprint-set';
 
 /** A small deterministic generator, so a failure can be replayed. */
 function randomSource(seed: number): () => number {
@@ -267,6 +267,36 @@ describe('firstRepeat', () => {
       const repeated = [...distinct, distinct[size - 1]!, distinct[0]!];
       expect(firstRepeat(repeated, () => 42), `${size} names, one hash, then repeats`).toBe(size);
       expect(firstRepeat(repeated, (name) => name.length)).toBe(size);
+    }
+  });
+});
+
+describe('repeatedPositions', () => {
+  /** A Set's `has` before each `add`: the reference. */
+  const bySet = (names: readonly string[]) => {
+    const seen = new Set<string>();
+    return names.map((d) => (seen.has(d) ? 1 : (seen.add(d), 0)));
+  };
+
+  it('marks every later occurrence and no first one', () => {
+    expect([...repeatedPositions([])]).toEqual([]);
+    expect([...repeatedPositions(['a.example', 'b.example', 'a.example', 'a.example', 'c.example', 'b.example'])]).toEqual([0, 0, 1, 1, 0, 1]);
+  });
+
+  it('agrees with a Set on random lists', () => {
+    const random = randomSource(11);
+    for (let round = 0; round < 50; round++) {
+      const size = Math.floor(random() * 400);
+      const pool = 1 + Math.floor(random() * 600);
+      const names = Array.from({ length: size }, () => `shop-${Math.floor(random() * pool)}.example`);
+      expect([...repeatedPositions(names)], `round ${round}`).toEqual(bySet(names));
+    }
+  });
+
+  it('never takes a shared hash for a repeat (names crafted to collide, short runs and long)', () => {
+    for (const size of [3, 17, 300]) {
+      const names = [...Array.from({ length: size }, (_, i) => `shop-${i}.example`), 'shop-1.example', 'shop-0.example'];
+      expect([...repeatedPositions(names, () => 7)], `${size} names, one hash`).toEqual(bySet(names));
     }
   });
 });

@@ -37,6 +37,23 @@ describe('plain text input', () => {
   });
 });
 
+describe('entriesFromRows', () => {
+  it('gives its problems in row order, whichever check found them, and counts a first occurrence the schema refused', () => {
+    const text = 'domain,added\nco.uk,\na.example,2026-02-30\nb.example,\na.example,\n1.2.3.4,\nb.example,\nc.example,\n';
+    const rows = inputRows(text, 'csv');
+    const { entries, problems } = entriesFromRows(rows.rows, { kind: 'block', defaults });
+    expect(entries.map((e) => e.domain)).toEqual(['b.example', 'c.example']);
+    expect(problems.map((p) => `${p.line} ${p.problem}`)).toEqual(['2 public-suffix', '3 invalid', '5 duplicate', '6 ip-address', '7 duplicate']);
+  });
+
+  it('reports progress up to every row', () => {
+    const rows = inputRows(Array.from({ length: 25_000 }, (_, i) => `shop-${i}.example`).join('\n'), 'text');
+    const seen: number[] = [];
+    entriesFromRows(rows.rows, { kind: 'block', defaults, onProgress: (done) => seen.push(done) });
+    expect(seen).toEqual([0, 10_000, 20_000, 25_000]);
+  });
+});
+
 describe('CSV input', () => {
   it('takes the fields it gives, the defaults for the rest, and columns in any order and case', () => {
     const { entries, problems } = read('Note,DOMAIN,added,reference\n,rogue.example,,\n"sells, cheap",pills.example,2026-01-02,case 7\n', 'csv');
