@@ -77,7 +77,3 @@ export function publisher(server: { publish(files: ReadonlyMap<string, Uint8Arra
   };
 }
 
-export function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? Number.NaN;
-}

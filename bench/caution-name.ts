@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'tldts';
 import { nameSignals, bundledBrandIndex } from '../lib/caution/name';
+import { median } from './stats';
 import { freshCopies, random } from './synthetic';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -56,11 +57,6 @@ function timeRound(run: Contender['run'], hosts: readonly string[]): number {
   const ns = Number(process.hrtime.bigint() - start);
   if (sink < 0) throw new Error('unreachable');
   return (hosts.length / ns) * 1e9;
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 export interface CautionNameResult {

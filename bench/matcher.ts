@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { FingerprintSet } from '../lib/lists/fingerprint-set';
+import { median } from './stats';
 import { freshCopies, syntheticDomains, syntheticQueries } from './synthetic';
 
 type Contender = { name: string; lookup: (host: string) => boolean };
@@ -30,11 +31,6 @@ function timeRound(lookup: (h: string) => boolean, queries: readonly string[]): 
   for (const q of queries) if (lookup(q)) hits++;
   const ns = Number(process.hrtime.bigint() - start);
   return { perSecond: (queries.length / ns) * 1e9, hits };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 /**

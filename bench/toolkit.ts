@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { publishFiles, type Entry, type List } from '../lib/lists';
 import { generateKey } from '../lib/signing';
+import { median } from './stats';
 import { syntheticDomains } from './synthetic';
 
 /** The package's compiled toolkit (`npm run build:packages`), and the checkout's bin (tsx). */
@@ -66,8 +67,6 @@ function cli(args: readonly string[], cwd: string, bin = PACKAGE_BIN): Promise<R
 
 /** Rounds of each command against its baseline (medians printed: the machines here are noisy). */
 const ROUNDS = 3;
-
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** The run of median time, with the highest peak of all rounds (memory is not noisy; its worst case counts). */
 function medianRun(runs: readonly Run[]): Run {

@@ -17,7 +17,8 @@
 import { generateKey, publicPart } from '../lib/signing';
 import { startListServer } from '../tests/e2e/support/list-server';
 import { LISTS_HOST, timedMessage } from './apply';
-import { BENCH_LIST, benchVersions, makeList, median, publisher } from './browser-lists';
+import { BENCH_LIST, benchVersions, makeList, publisher } from './browser-lists';
+import { median } from './stats';
 import { chromiumDriver, firefoxDriver, type BrowserDriver, type DriverPage } from './drivers';
 
 interface WakeTimings {
