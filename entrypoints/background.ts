@@ -1,4 +1,6 @@
 import '../lib/platform/wake-clock';
+// The reads a woken worker's first verdict waits for begin here, while the rest is evaluated.
+import '../lib/protection/wake-start';
 import '../lib/platform/zod';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';

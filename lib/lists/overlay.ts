@@ -7,15 +7,9 @@
  */
 import type { FingerprintSet } from './fingerprint-set';
 import { DeltaMismatch, type Delta } from './delta';
+import { EMPTY_OVERLAY, type ListOverlay } from './overlay-shape';
 
-export interface ListOverlay {
-  /** Domains added since the base (their entries are stored beside: overlayEntries). */
-  readonly adds: ReadonlySet<string>;
-  /** Domains the base holds that are no longer on the list, or that an add replaced. */
-  readonly removes: ReadonlySet<string>;
-}
-
-export const EMPTY_OVERLAY: ListOverlay = Object.freeze({ adds: new Set<string>(), removes: new Set<string>() });
+export { EMPTY_OVERLAY, type ListOverlay };
 
 /** Every domain the overlay names: the domains whose verdict may differ from the base's. */
 export function overlayDomains(overlay: ListOverlay): Set<string> {

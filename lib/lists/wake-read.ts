@@ -9,7 +9,7 @@
  * tables): the caller then goes through Dexie, which creates or upgrades it.
  */
 import type { OverlayRow, RuleState, Snapshot, StoredList } from './db';
-import { EMPTY_OVERLAY } from './overlay';
+import { EMPTY_OVERLAY } from './overlay-shape';
 import type { RestoredList } from './store-read';
 
 const STORES = ['lists', 'snapshots', 'overlays', 'ruleState'] as const;
@@ -32,7 +32,36 @@ function open(name: string): Promise<IDBDatabase | null> {
   });
 }
 
-export async function readForWake(name = 'pharmacheck'): Promise<{ rows: RestoredList[]; ruleState: RuleState | undefined } | null> {
+export interface WakeRead {
+  readonly rows: RestoredList[];
+  readonly ruleState: RuleState | undefined;
+}
+
+/** Reads begun by startWakeRead and not yet taken, by database name. */
+const early = new Map<string, Promise<WakeRead | null>>();
+
+/**
+ * Begins the wake read now, for the next readForWake of the same database to take. The background
+ * calls it from its script's first lines (lib/protection/wake-start.ts), so that the browser opens
+ * the database while the rest of the script is evaluated; the reads themselves follow the open.
+ */
+export function startWakeRead(name = 'pharmacheck'): void {
+  if (early.has(name)) return;
+  const read = readNow(name);
+  // Whoever takes it sees a failure; a read nobody takes is no reason for an unhandled rejection.
+  read.catch(() => undefined);
+  early.set(name, read);
+}
+
+/** The read startWakeRead began for this database (once), or a new one. */
+export function readForWake(name = 'pharmacheck'): Promise<WakeRead | null> {
+  const begun = early.get(name);
+  if (!begun) return readNow(name);
+  early.delete(name);
+  return begun;
+}
+
+async function readNow(name: string): Promise<WakeRead | null> {
   const db = await open(name);
   if (!db) return null;
   try {

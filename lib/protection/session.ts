@@ -9,7 +9,29 @@ import { storage } from 'wxt/utils/storage';
 
 const started = storage.defineItem<boolean>('session:started', { fallback: false });
 
-export async function isFirstWakeOfSession(): Promise<boolean> {
+/** The check startFirstWakeCheck began, not yet taken. */
+let early: Promise<boolean> | null = null;
+
+/**
+ * Begins the check now, for the next isFirstWakeOfSession to take: the background calls it from its
+ * script's first lines (lib/protection/wake-start.ts), so the storage read runs while the rest of
+ * the script is evaluated.
+ */
+export function startFirstWakeCheck(): void {
+  if (early) return;
+  early = check();
+  // Whoever takes it sees a failure; a check nobody takes is no reason for an unhandled rejection.
+  early.catch(() => undefined);
+}
+
+/** The check startFirstWakeCheck began (once), or a new one. */
+export function isFirstWakeOfSession(): Promise<boolean> {
+  const begun = early;
+  early = null;
+  return begun ?? check();
+}
+
+async function check(): Promise<boolean> {
   return !(await started.getValue());
 }
 
