@@ -42,6 +42,12 @@ import { ensureShippedDirectory, readDirectory, readShippedDirectory, readShippe
 export const FOLD_ALARM = 'pharmacheck-fold';
 const FOLD_DELAY_MINUTES = 1;
 
+/**
+ * How long a later wake's start-up work waits for the wake's first answer (a verdict, a badge)
+ * before it runs anyway: a worker woken by an alarm or an event that asks nothing answers nobody.
+ */
+export const START_AFTER_ANSWER_MS = 200;
+
 /** A list's overlay is compacted into a new base past 5% of the base (at least 2,000, at most 10,000 domains). */
 export function needsCompaction(list: Pick<StoredList, 'baseCount'>, overlayDomains: number): boolean {
   return overlayDomains > Math.min(10_000, Math.max(2_000, list.baseCount * 0.05));
@@ -78,6 +84,9 @@ export class ProtectionService {
   readonly embedded = new EmbeddedSites();
   private unindexed: StoredList[] = [];
   private answered = { verdict: false, badge: false };
+  private firstAnswer: () => void = () => undefined;
+  /** The wake's first answer is given: a verdict in words (report) or a badge (updateBadge). */
+  private readonly answeredOnce = new Promise<void>((resolve) => (this.firstAnswer = resolve));
 
   constructor(
     private readonly db: PharmacheckDb,
@@ -128,6 +137,11 @@ export class ProtectionService {
   private async start(restored: Promise<void>, isFirstWake: Promise<boolean>): Promise<void> {
     await restored;
     const firstWake = await isFirstWake;
+    // A later wake answers first. Its start-up work (the bundled lists' check, the directory, the
+    // reports due) fetches and parses on the thread that answers, and would hold back the verdict
+    // the worker was woken for while that verdict's own reads are under way. The first wake of a
+    // session runs it at once: its verdicts wait for it (whenReady).
+    if (!firstWake) await this.afterFirstAnswer();
     await this.lists.serial(async () => {
       if (firstWake) await this.rules.restoreSession();
       // Lists stored without a snapshot (by an older version, or a write cut short) get a new base;
@@ -154,6 +168,12 @@ export class ProtectionService {
     // On a new start, reports queued before the browser closed (or while offline) go out at once,
     // whatever their back-off said; on other wakes only those that are due.
     void this.reports.deliver(firstWake);
+  }
+
+  private afterFirstAnswer(): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, START_AFTER_ANSWER_MS)));
+    return Promise.race([this.answeredOnce, waited]).finally(() => clearTimeout(timer));
   }
 
   /**
@@ -301,6 +321,7 @@ export class ProtectionService {
       this.answered.verdict = true;
       recordTiming({ wake: { scriptStartMs: SCRIPT_START, scriptToVerdictMs: sinceScriptStart(), marks: wakeMarks() } });
     }
+    this.firstAnswer();
     return report;
   }
 
@@ -314,7 +335,11 @@ export class ProtectionService {
 
   /** `eventAt`: performance.now() when the tab event came, for the timings. */
   async updateBadge(tabId: number, url: string | undefined, eventAt?: number): Promise<void> {
-    await showBadge(tabId, url ? (await this.tabVerdict(tabId, url)).verdict : null, url ? await this.embedded.forTab(tabId, url) : []);
+    try {
+      await showBadge(tabId, url ? (await this.tabVerdict(tabId, url)).verdict : null, url ? await this.embedded.forTab(tabId, url) : []);
+    } finally {
+      this.firstAnswer();
+    }
     if (eventAt !== undefined && !this.answered.badge) {
       this.answered.badge = true;
       recordTiming({ badge: { eventToBadgeMs: performance.now() - eventAt, scriptToBadgeMs: sinceScriptStart() } });
