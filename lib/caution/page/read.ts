@@ -57,16 +57,19 @@ export interface PageRead {
 }
 
 const key = (name: string) => name.replace(/[ -]+/g, ' ');
-const DRUGS = new Map(DRUG_NAMES.map((d) => [key(d.name), d.drugClass]));
-const DRUG_PATTERN = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${[...DRUGS.keys()].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ -]?')).join('|')})(?![\\p{L}])`,
-  'gu',
-);
+/** The medicine names by their key, and one expression that finds any of them (longest first). */
+const DRUGS = lazy(() => {
+  const classes = new Map(DRUG_NAMES.map((d) => [key(d.name), d.drugClass]));
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])(${[...classes.keys()].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ -]?')).join('|')})(?![\\p{L}])`,
+    'gu',
+  );
+  return { classes, pattern };
+});
 const OFFER_CUE = lazy(() => phrase([...BUY, ...CART, 'online', 'generic', 'generique', 'generico', 'generika']));
-const PRICE_G = new RegExp(PRICE.source, 'gu');
 const CART_RE = lazy(() => phrase(CART));
 const WARNING_RE = lazy(() => phrase(WARNING));
-const QUESTION_START = new RegExp(`^\\W*(?:${QUESTION.join('|')})`, 'u');
+const QUESTION_START = lazy(() => new RegExp(`^\\W*(?:${QUESTION.join('|')})`, 'u'));
 const STEP_RE = lazy(() => phrase(PRESCRIPTION_STEP));
 const PRESCRIPTION_FIELD = /(?:prescription|rezept|ordonnance|receta|ricetta|recept|recepta|receita|reteta|script|rx)/;
 /** Around a medicine's name, how far a cue of an offer may be. */
@@ -91,7 +94,7 @@ export function warns(text: string): boolean {
 
 export function asks(text: string): boolean {
   const t = text.trim();
-  return t.endsWith('?') || QUESTION_START.test(t);
+  return t.endsWith('?') || QUESTION_START().test(t);
 }
 
 function addressWords(url: string): string {
@@ -160,9 +163,9 @@ export function readPage(features: PageFeatures): PageRead {
   const isShop = cartCues > 0 || pricedLines >= 3;
   const drugs: DrugMention[] = [];
   for (const part of parts) {
-    for (const match of part.text.matchAll(DRUG_PATTERN)) {
+    for (const match of part.text.matchAll(DRUGS().pattern)) {
       const name = key(match[1]!);
-      const drugClass = DRUGS.get(name) ?? DRUGS.get(key(match[1]!.replace(/(\p{L})(\d)/gu, '$1 $2')));
+      const drugClass = DRUGS().classes.get(name) ?? DRUGS().classes.get(key(match[1]!.replace(/(\p{L})(\d)/gu, '$1 $2')));
       if (!drugClass) continue;
       drugs.push({ name, drugClass, part, index: match.index, offered: isOffered(part, match.index, match[0].length, isShop) });
       if (drugs.length >= 2_000) break;
@@ -210,4 +213,4 @@ export function count(pattern: RegExp, text: string, max = 50): number {
   return n;
 }
 
-export { PRICE_G, wholeWords };
+export { wholeWords };

@@ -16,7 +16,7 @@ import { lazy } from '../lazy';
 export const WEIGHT = 0.6;
 
 const INVENTED = lazy(() => phrase(INVENTED_SEALS));
-const CERTIFIER_RES = CERTIFIERS.map((c) => ({ ...c, re: new RegExp(`(?<![\\p{L}])(?:${c.pattern})`, 'u') }));
+const CERTIFIER_RES = lazy(() => CERTIFIERS.map((c) => ({ ...c, re: new RegExp(`(?<![\\p{L}])(?:${c.pattern})`, 'u') })));
 const SEAL_WORDS = /(?:seal|badge|logo|certif|verified|approved|accredit|member|trust|siegel|label|sigillo|sello|keurmerk)/;
 
 const domainOf = (url: string | null): string | null => {
@@ -42,7 +42,7 @@ export function sealSignals(read: PageRead): Signal[] {
   for (const image of read.features.images) {
     const words = fold(`${image.alt} ${image.title} ${fileWords(image.src)}`);
     const linked = domainOf(image.linkHref);
-    for (const certifier of CERTIFIER_RES) {
+    for (const certifier of CERTIFIER_RES()) {
       if (certifier.re.test(words) && (SEAL_WORDS.test(words) || words.trim().split(' ').length <= 4) && !(linked && certifier.domains.includes(linked))) {
         return [signal('page', 'fake-seal', WEIGHT, 'cautionPageFakeSeal', image.alt || image.title || certifier.name)];
       }
