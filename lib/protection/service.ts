@@ -23,6 +23,7 @@ import { EmbeddedSites, framingPage } from './frames';
 import { warnOnCommit, type Commit } from './service-workers';
 import { cautionNotice } from './caution-notice';
 import { browserPageAccess } from '../platform/page-access';
+import { untilOrAfter } from '../platform/until';
 import { lookAtPage, type LookOutcome, type PageAccess } from './page-look';
 import { showBadge } from './badge';
 import { ensureBundledLists } from './bundled';
@@ -141,7 +142,7 @@ export class ProtectionService {
     // reports due) fetches and parses on the thread that answers, and would hold back the verdict
     // the worker was woken for while that verdict's own reads are under way. The first wake of a
     // session runs it at once: its verdicts wait for it (whenReady).
-    if (!firstWake) await this.afterFirstAnswer();
+    if (!firstWake) await untilOrAfter(this.answeredOnce, START_AFTER_ANSWER_MS);
     await this.lists.serial(async () => {
       if (firstWake) await this.rules.restoreSession();
       // Lists stored without a snapshot (by an older version, or a write cut short) get a new base;
@@ -168,12 +169,6 @@ export class ProtectionService {
     // On a new start, reports queued before the browser closed (or while offline) go out at once,
     // whatever their back-off said; on other wakes only those that are due.
     void this.reports.deliver(firstWake);
-  }
-
-  private afterFirstAnswer(): Promise<void> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, START_AFTER_ANSWER_MS)));
-    return Promise.race([this.answeredOnce, waited]).finally(() => clearTimeout(timer));
   }
 
   /**
