@@ -11,6 +11,7 @@
 import type { OverlayRow, RuleState, Snapshot, StoredList } from './db';
 import { EMPTY_OVERLAY } from './overlay-shape';
 import type { RestoredList } from './store-read';
+import { begunEarly } from '../platform/begun-early';
 
 const STORES = ['lists', 'snapshots', 'overlays', 'ruleState'] as const;
 
@@ -37,8 +38,7 @@ export interface WakeRead {
   readonly ruleState: RuleState | undefined;
 }
 
-/** Reads begun by startWakeRead and not yet taken, by database name. */
-const early = new Map<string, Promise<WakeRead | null>>();
+const early = begunEarly(readNow);
 
 /**
  * Begins the wake read now, for the next readForWake of the same database to take. The background
@@ -46,19 +46,12 @@ const early = new Map<string, Promise<WakeRead | null>>();
  * the database while the rest of the script is evaluated; the reads themselves follow the open.
  */
 export function startWakeRead(name = 'pharmacheck'): void {
-  if (early.has(name)) return;
-  const read = readNow(name);
-  // Whoever takes it sees a failure; a read nobody takes is no reason for an unhandled rejection.
-  read.catch(() => undefined);
-  early.set(name, read);
+  early.begin(name);
 }
 
 /** The read startWakeRead began for this database (once), or a new one. */
 export function readForWake(name = 'pharmacheck'): Promise<WakeRead | null> {
-  const begun = early.get(name);
-  if (!begun) return readNow(name);
-  early.delete(name);
-  return begun;
+  return early.take(name);
 }
 
 async function readNow(name: string): Promise<WakeRead | null> {

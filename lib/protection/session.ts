@@ -6,11 +6,11 @@
  * first wake of a session only.
  */
 import { storage } from 'wxt/utils/storage';
+import { begunEarly } from '../platform/begun-early';
 
 const started = storage.defineItem<boolean>('session:started', { fallback: false });
 
-/** The check startFirstWakeCheck began, not yet taken. */
-let early: Promise<boolean> | null = null;
+const early = begunEarly(check);
 
 /**
  * Begins the check now, for the next isFirstWakeOfSession to take: the background calls it from its
@@ -18,17 +18,12 @@ let early: Promise<boolean> | null = null;
  * the script is evaluated.
  */
 export function startFirstWakeCheck(): void {
-  if (early) return;
-  early = check();
-  // Whoever takes it sees a failure; a check nobody takes is no reason for an unhandled rejection.
-  early.catch(() => undefined);
+  early.begin('started');
 }
 
 /** The check startFirstWakeCheck began (once), or a new one. */
 export function isFirstWakeOfSession(): Promise<boolean> {
-  const begun = early;
-  early = null;
-  return begun ?? check();
+  return early.take('started');
 }
 
 async function check(): Promise<boolean> {

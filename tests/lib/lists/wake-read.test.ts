@@ -1,20 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { applyDeltaToStore, FingerprintSet, installList, openDatabase, readForWake, restoreLists, type PharmacheckDb } from '../../../lib/lists';
+import { applyDeltaToStore, FingerprintSet, installList, readForWake, restoreLists } from '../../../lib/lists';
 import { startWakeRead } from '../../../lib/lists/wake-read';
+import { closeDatabases, freshDb as freshDatabase } from '../updater/list-server';
 import { entry, makeDelta, makeList, manyDomains } from './fixtures';
 
 const SOURCE = { type: 'bundled', file: 'lists/test.json' } as const;
-const open: PharmacheckDb[] = [];
-
-function freshDb(): PharmacheckDb {
-  const db = openDatabase(`wake-read-test-${crypto.randomUUID()}`);
-  open.push(db);
-  return db;
-}
+const freshDb = () => freshDatabase('wake-read-test');
 
 afterEach(async () => {
   vi.restoreAllMocks();
-  for (const db of open.splice(0)) await db.delete();
+  await closeDatabases();
 });
 
 async function existing(): Promise<string[]> {
