@@ -3,11 +3,14 @@
  * entries, then two 1,000-entry deltas, and in the full run a 1,000,000-entry version. Each is timed
  * twice: inside the background, from the moment its bytes arrived to its rules in force (lib/protection/
  * timings.ts), and from "update now" to the answer. Against baselines measured in the same run:
- * the browser alone installing the same domains as one rule (full list), and the browser alone making
+ * the browser alone installing the same domains as one rule, and the very rules Pharmacheck makes of
+ * them (full list: every domain is in two rules, the redirect and the block of subresources), and the browser alone making
  * the same rule change (delta: the same session rules, replaced). A second page asks for verdicts on
  * kept domains throughout: every answer must be "listed". `runApply` drives either browser
  * (drivers.ts); this file runs it in Chromium, apply-firefox.ts in Firefox ESR.
  */
+import { buildRules, type BlockingRule } from '../lib/blocking';
+import { CHUNK_SIZE } from '../lib/lists/db';
 import { generateKey, publicPart } from '../lib/signing';
 import { startListServer } from '../tests/e2e/support/list-server';
 import { BENCH_LIST, benchVersions, makeList, millionFrom, publisher } from './browser-lists';
@@ -25,6 +28,9 @@ export interface ApplyRow {
   /** The browser alone: the same domains as one rule (full) or the same rule change (delta). */
   readonly browserMs?: number;
   readonly browserWhat?: string;
+  /** For a full list: the browser alone installing the very rules Pharmacheck makes of it. */
+  readonly ownRulesMs?: number;
+  readonly ownRulesWhat?: string;
   /** For a delta: the browser adding one 1,000-domain dynamic rule beside the installed ones (the old way). */
   readonly dynamicMs?: number;
   readonly bytes: number;
@@ -97,6 +103,31 @@ async function browserInstalls(background: InExtension, domains: readonly string
   }, domains as string[]);
 }
 
+/** The rules Pharmacheck makes of a blocklist's base (lib/blocking/rules.ts), with ids no list holds. */
+function ownRules(domains: readonly string[]): BlockingRule[] {
+  const chunks = Array.from({ length: Math.ceil(domains.length / CHUNK_SIZE) }, (_, i) => ({ ruleId: 400_000_000 + i, domains: domains.slice(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE) }));
+  return buildRules([{ meta: { kind: 'block', publisher: { name: 'Benchmark authority', type: 'authority' } }, vouch: { by: 'person' }, chunks }], 'WARNING_PAGE');
+}
+
+/**
+ * The browser alone installing the rules Pharmacheck makes of these domains (the redirect of
+ * navigations and the block of subresources, per chunk: every domain twice) beside the installed
+ * ones, then removing them again.
+ */
+async function browserInstallsOwnRules(background: InExtension, domains: readonly string[]): Promise<{ ms: number; rules: number }> {
+  return background(async (api, json) => {
+    const warning = api.runtime.getURL('/warning.html');
+    const rules = (JSON.parse(json) as chrome.declarativeNetRequest.Rule[]).map((r) =>
+      r.action.redirect?.regexSubstitution ? { ...r, action: { ...r.action, redirect: { regexSubstitution: r.action.redirect.regexSubstitution.replace('WARNING_PAGE', warning) } } } : r,
+    );
+    const start = performance.now();
+    await api.declarativeNetRequest.updateDynamicRules({ addRules: rules });
+    const ms = performance.now() - start;
+    await api.declarativeNetRequest.updateDynamicRules({ removeRuleIds: rules.map((r) => r.id) });
+    return { ms, rules: rules.length };
+  }, JSON.stringify(ownRules(domains)));
+}
+
 /** The browser alone making the delta's rule change: the session overlay rules, replaced by themselves. */
 async function browserSessionChange(background: InExtension): Promise<{ ms: number; domains: number }> {
   return background(async (api) => {
@@ -123,10 +154,11 @@ export async function runApply(launch: (options: DriverOptions) => Promise<Brows
     const latestUrl = server.url(`${BENCH_LIST}/latest.json`);
 
     const oneRule = await browserInstalls(background, versions.v1);
+    const own = await browserInstallsOwnRules(background, [...versions.v1].sort());
     let files = await publish(makeList(1, versions.v1));
     const full = await timedMessage(page, 'ui-bg-subscribe', { url: latestUrl, publicKey: publicPart(key).publicKey });
     if (!(full.result as { ok: boolean }).ok) throw new Error(`subscribe failed: ${JSON.stringify(full.result)}`);
-    rows.push({ name: `full list, ${size.toLocaleString('en')} entries`, inForceMs: await lastApplyMs(page), totalMs: full.ms, browserMs: oneRule, browserWhat: 'the same domains as one rule', bytes: files.get(`${BENCH_LIST}/v1.json`)!.byteLength });
+    rows.push({ name: `full list, ${size.toLocaleString('en')} entries`, inForceMs: await lastApplyMs(page), totalMs: full.ms, browserMs: oneRule, browserWhat: 'the same domains as one rule', ownRulesMs: own.ms, ownRulesWhat: `Pharmacheck's own ${own.rules} rules for them`, bytes: files.get(`${BENCH_LIST}/v1.json`)!.byteLength });
 
     for (const [version, domains, label] of [
       [2, versions.v2, `delta, ${changes.toLocaleString('en')} adds`],
@@ -188,6 +220,7 @@ export function printApply(browserName: string, rows: readonly ApplyRow[]): void
     if (row.browserMs !== undefined) {
       console.log(`  ${''.padEnd(36)} ${browserName} alone, ${row.browserWhat}: ${row.browserMs.toFixed(0)} ms; ratio ${(row.inForceMs / row.browserMs).toFixed(2)}`);
     }
+    if (row.ownRulesMs !== undefined) console.log(`  ${''.padEnd(36)} ${browserName} alone, ${row.ownRulesWhat}: ${row.ownRulesMs.toFixed(0)} ms; ratio ${(row.inForceMs / row.ownRulesMs).toFixed(2)}`);
     if (row.dynamicMs !== undefined) console.log(`  ${''.padEnd(36)} (${browserName} alone adding one 1,000-domain dynamic rule beside the installed ones: ${row.dynamicMs.toFixed(0)} ms)`);
     if (row.verdicts) {
       const v = row.verdicts;
